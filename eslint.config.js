@@ -26,18 +26,26 @@ export default tseslint.config(
     rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/core/**/*.ts', 'src/lib/**/*.ts', 'src/schema/**/*.ts'],
+    files: ['src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/schema/*', '**/core/*', '**/runtime/*', '**/cli/*', '**/api/*', '**/components/*'], message: 'lib is the leaf: it imports nothing of Vigil' }],
+      }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/schema/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/runtime/*', '**/cli/*', '**/api/*', '**/components/*'], message: 'the pure core imports only lib and schema' },
         ],
-        paths: ['node:fs', 'node:child_process', 'node:net', 'node:http', 'better-sqlite3'].map((name) => ({ name, message: 'no I/O in the pure core' })),
+        paths: ['node:fs', 'node:fs/promises', 'node:child_process', 'node:net', 'node:http', 'better-sqlite3'].map((name) => ({ name, message: 'no I/O in the pure core' })),
       }],
     },
   },
   {
-    files: ['src/**/*.test.ts'],
+    files: ['src/**/*.test.ts', 'src/**/*.conformance.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off', 'no-restricted-imports': 'off' },
   },
   {

@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   INPUT_NOT_FOUND: 'the input file does not exist',
   INPUT_UNREADABLE: 'the input could not be read',
   INPUT_CORRUPT: 'the input is damaged (for example a truncated gzip stream)',
+  OUTPUT_FAILED: 'an output could not be written',
   INVALID_ARGUMENT: 'a command-line argument is invalid',
   INVALID_CONFIG: 'the configuration is invalid',
   STORE_FAILED: 'the store could not be opened or written',

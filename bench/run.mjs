@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs every benchmark in turn (`npm run bench`); each prints its own figures.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const here = import.meta.dirname;
+execFileSync('npm', ['run', 'build'], { cwd: resolve(here, '..'), stdio: 'inherit' });
+for (const bench of ['analyze-vs-recipe.mjs', 'iforest-vs-sklearn.mjs']) {
+  console.log(`\n## ${bench}`);
+  execFileSync(process.execPath, [resolve(here, bench), ...process.argv.slice(2)], { stdio: 'inherit' });
+}

@@ -1,0 +1,137 @@
+import { writeFileSync } from 'node:fs';
+import { VigilError } from '../../lib/errors.js';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { analyze, type AnalyzeProgress } from '../../runtime/analyze/analyze.js';
+import { totals } from '../../runtime/analyze/summary.js';
+import { loadDetectionConfig } from '../../runtime/config/load-config.js';
+import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
+import type { Alert } from '../../schema/alert.js';
+import { UsageError } from '../command.js';
+import { formatAnalyzeReport, type Destinations } from '../format/analyze-report.js';
+import { createProgressPrinter } from '../format/progress.js';
+
+const HELP = `Usage: vigil analyze FILE... [options]
+
+Reads Linux auth/syslog logs (RFC 3164, RFC 5424 or ISO-8601 timestamps; plain or gzip; - for stdin),
+runs every detection and prints a report. Alerts are stored in SQLite (deterministic ids: re-running
+never duplicates them).
+
+Options:
+  --ndjson OUT|-   also write one alert per line as NDJSON to OUT (- for standard output)
+  --db PATH        SQLite store (default ./.vigil/vigil.db)
+  --no-store       do not store alerts
+  --year YYYY      year of RFC 3164 timestamps (default: inferred from each file's modification time)
+  --config FILE    YAML/JSON configuration (thresholds and windows under "detections:")
+  --json           print the summary as JSON instead of the human report
+  --progress       show progress even when standard error is not a terminal
+  --no-progress    never show progress
+  -h, --help       this help
+`;
+
+/** `vigil analyze FILE...` */
+export async function runAnalyze(args: string[], signal: AbortSignal): Promise<number> {
+  const { values, positionals } = parseOptions(args);
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`analyze needs at least one FILE (or - for stdin)\n\n${HELP}`);
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
+  const year = parseYear(values.year);
+  const config = loadDetectionConfig(values.config);
+  const ndjson = values.ndjson;
+  const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
+  const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;
+  const startedAt = new Date().toISOString();
+
+  const summary = await analyze({
+    inputs: positionals,
+    config,
+    year,
+    signal,
+    onProgress:
+      progress === undefined
+        ? undefined
+        : (p: AnalyzeProgress) => {
+            progress.update(p);
+          },
+  });
+  progress?.done();
+
+  const destinations: { store?: Destinations['store']; ndjson?: string } = {};
+  if (ndjson !== undefined) {
+    await writeNdjson(ndjson, summary.alerts);
+    destinations.ndjson = ndjson;
+  }
+  if (values['no-store'] !== true) {
+    const path = values.db ?? '.vigil/vigil.db';
+    const store = openSqliteStore(path);
+    try {
+      const result = await store.putAlerts(summary.alerts);
+      await store.recordRun({
+        id: randomUUID(),
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        inputs: positionals,
+        stats: { ...totals(summary.inputs), alerts: summary.alerts.length, durationMs: Math.round(summary.durationMs) },
+      });
+      destinations.store = { path, result };
+    } finally {
+      await store.close();
+    }
+  }
+
+  const report =
+    values.json === true
+      ? `${JSON.stringify({ inputs: summary.inputs, totals: totals(summary.inputs), alerts: summary.alerts.length, duration_ms: Math.round(summary.durationMs), actions: Object.fromEntries(summary.actions) }, null, 2)}\n`
+      : formatAnalyzeReport(summary, destinations);
+  // With alerts on standard output, the report goes to standard error so the stream stays pure NDJSON.
+  (ndjson === '-' ? process.stderr : process.stdout).write(report);
+  const failed = summary.inputs.filter((i) => i.error !== undefined);
+  for (const input of failed) process.stderr.write(`vigil: ${input.path}: ${input.error!.message}\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ndjson: { type: 'string' },
+        db: { type: 'string' },
+        'no-store': { type: 'boolean' },
+        year: { type: 'string' },
+        config: { type: 'string' },
+        json: { type: 'boolean' },
+        progress: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+  }
+}
+
+function parseYear(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const year = Number(raw);
+  if (!/^\d{4}$/.test(raw) || year < 1970 || year > 9999) throw new UsageError(`--year must be a four-digit year, not "${raw}"`);
+  return year;
+}
+
+async function writeNdjson(target: string, alerts: readonly Alert[]): Promise<void> {
+  const text = alerts.map((a) => `${JSON.stringify(a)}\n`).join('');
+  if (target !== '-') {
+    try {
+      writeFileSync(target, text);
+    } catch (cause) {
+      throw new VigilError('OUTPUT_FAILED', `cannot write ${target}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
+    return;
+  }
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { RISK_SCORE, type Alert, type Severity } from '../../schema/alert.js';
+import { TECHNIQUES, type TechniqueId } from './mitre.js';
+import type { Episode } from './episode.js';
+
+/** What a built-in detection is: its identity, severity and ATT&CK technique. */
+export interface RuleDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly category: Alert['rule']['category'];
+  readonly severity: Severity;
+  readonly technique: TechniqueId;
+}
+
+/** The parts of an alert a detector decides; the factory fills in the rest. */
+export interface AlertDraft {
+  readonly rule: RuleDefinition;
+  /** The grouping key (e.g. source IP and user); with the rule and the start it fixes the id. */
+  readonly key: string;
+  readonly episode: Episode;
+  readonly message: string;
+  readonly explanation: Record<string, unknown>;
+  readonly severity?: Severity;
+  readonly technique?: TechniqueId;
+  /** Entities to name beyond those of the episode's events (e.g. a session's source IP). */
+  readonly extraIps?: Iterable<string>;
+  readonly extraUsers?: Iterable<string>;
+}
+
+/**
+ * A deterministic alert id: the fingerprint of rule, grouping key and episode start.
+ * Reprocessing the same input yields the same ids, so storing alerts twice never duplicates them.
+ */
+export function alertId(ruleId: string, key: string, start: number): string {
+  return createHash('sha256').update(`${ruleId}\u0000${key}\u0000${start}`).digest('hex').slice(0, 32);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const sorted = (values: Iterable<string>, extra: Iterable<string> = []): string[] => [...new Set([...values, ...extra])].sort();
+
+/** Builds a complete alert from a detector's draft. */
+export function buildAlert(draft: AlertDraft): Alert {
+  const { rule, episode } = draft;
+  const severity = draft.severity ?? rule.severity;
+  const techniqueId = draft.technique ?? rule.technique;
+  const technique = TECHNIQUES[techniqueId];
+  const ips = sorted(episode.ips, draft.extraIps);
+  const users = sorted(episode.users, draft.extraUsers);
+  const hosts = sorted(episode.hosts);
+  const alert: Alert = {
+    id: alertId(rule.id, draft.key, episode.start),
+    '@timestamp': iso(episode.triggeredAt),
+    event: { kind: 'alert', start: iso(episode.start), end: iso(episode.end), count: episode.count },
+    rule: { id: rule.id, name: rule.name, description: rule.description, category: rule.category },
+    severity,
+    risk_score: RISK_SCORE[severity],
+    threat: {
+      framework: 'MITRE ATT&CK',
+      technique: { id: [techniqueId], name: [technique.name] },
+      tactic: { id: [technique.tactic[0]], name: [technique.tactic[1]] },
+    },
+    related: { ip: ips, user: users, hosts },
+    message: draft.message,
+    explanation: draft.explanation,
+    evidence: { total: episode.count, lines: episode.evidence() },
+  };
+  if (ips.length === 1) alert.source = { ip: ips[0]! };
+  if (users.length === 1) alert.user = { name: users[0]! };
+  if (hosts.length === 1) alert.host = { name: hosts[0]! };
+  return alert;
+}

@@ -1,0 +1,16 @@
+import type { Alert } from '../../schema/alert.js';
+import type { EcsEvent } from '../../schema/event.js';
+
+/** Receives alerts as detectors produce them. */
+export type AlertSink = (alert: Alert) => void;
+
+/**
+ * A stateful detection over time-ordered events. State is explicit and bounded; time comes only
+ * from the events, so replaying old logs gives the same alerts.
+ */
+export interface Detector {
+  readonly id: string;
+  observe(ts: number, event: EcsEvent): void;
+  /** End of input: close what is still open and emit its alerts. */
+  flush(): void;
+}

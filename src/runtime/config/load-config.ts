@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { VigilError } from '../../lib/errors.js';
+import { defaultDetectionConfig, vigilConfigSchema, type DetectionConfig } from '../../schema/config.js';
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads the `detections` section of a YAML or JSON configuration file; without a path, the defaults.
+ * Errors name the file and the offending key.
+ */
+export function loadDetectionConfig(path: string | undefined): DetectionConfig {
+  if (path === undefined) return defaultDetectionConfig();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new VigilError('INVALID_CONFIG', `cannot read the configuration ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  if (text.length > MAX_CONFIG_BYTES) throw new VigilError('INVALID_CONFIG', `the configuration ${path} is larger than 1 MiB`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
+  } catch (cause) {
+    throw new VigilError('INVALID_CONFIG', `the configuration ${path} is not valid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  const result = vigilConfigSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => {
+      const where = i.path.length ? i.path.join('.') : '(top level)';
+      return `${where}: ${i.message}`;
+    });
+    throw new VigilError('INVALID_CONFIG', `the configuration ${path} is invalid:\n  ${issues.join('\n  ')}`, { location: { file: path } });
+  }
+  return result.data.detections;
+}
