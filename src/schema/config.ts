@@ -50,7 +50,7 @@ export const detectionConfigSchema = z.strictObject({
       trees: z.number().int().min(1).max(1000).default(100),
       seed: z.number().int().default(1),
       /** Liu et al.'s s(x) above which a window is anomalous (0.5 = no distinct anomaly). */
-      minScore: z.number().min(0.5).max(1).default(0.7),
+      minScore: z.number().min(0.5).max(1).default(0.6),
       /** Windows needed before the forest is trusted at all. */
       minWindows: count(200),
       /**

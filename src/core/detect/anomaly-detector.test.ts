@@ -53,7 +53,7 @@ test('a source making hundreds of attempts stands out, and the alert names why',
   const [a] = source;
   assert.deepEqual(a!.related.ip, ['203.0.113.66']);
   assert.deepEqual(a!.threat.technique.id, ['T1110']);
-  assert.ok(Number(a!.explanation.score) >= 0.7);
+  assert.ok(Number(a!.explanation.score) >= defaultDetectionConfig().anomaly.minScore);
   const drivers = a!.explanation.drivers as { name: string }[];
   assert.ok(drivers.some((d) => d.name === 'failures' || d.name === 'distinct_users'), JSON.stringify(drivers));
   assert.match(a!.message, /Source 203\.0\.113\.66 behaved unlike/);

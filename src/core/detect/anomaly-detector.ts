@@ -91,7 +91,7 @@ function reportAnomalies(
     const finding = explainRow(r, m, model, typical);
     if (riskShare(finding.drivers) < config.minRiskShare) continue;
     const main = mainRiskDriver(finding.drivers);
-    if (main === undefined || main.value <= high[m.names.indexOf(main.name)]!) continue;
+    if (main === undefined || !extremeInPopulation(main, high[m.names.indexOf(main.name)]!, config)) continue;
     if (usualForEntity(m.windows[r]!, finding.drivers, m.names, config)) continue;
     const entity = m.windows[r]!.entity;
     let findings = byEntity.get(entity);
@@ -138,6 +138,15 @@ function usualForEntity(window: EntityWindow, drivers: readonly Driver[], names:
   if (main === undefined) return true;
   const before = window.prior.max[names.indexOf(main.name)] ?? 0;
   return COUNT_FEATURES.has(main.name) ? main.value <= config.historyGain * Math.max(before, 1) : main.value <= before;
+}
+
+/**
+ * True when the driver is far out in the population's tail: a count must exceed `historyGain` times
+ * the population quantile (at least 1), so one new address or a handful of failures never qualifies
+ * however rare it is; a share or a flag must exceed the quantile.
+ */
+function extremeInPopulation(driver: Driver, quantileValue: number, config: DetectionConfig['anomaly']): boolean {
+  return COUNT_FEATURES.has(driver.name) ? driver.value > config.historyGain * Math.max(quantileValue, 1) : driver.value > quantileValue;
 }
 
 /** The risk feature above its typical value that did most of the isolating. */

@@ -168,3 +168,15 @@ test('alert ids are deterministic and differ between episodes', () => {
   assert.notEqual(first[0], first[1]);
   assert.deepEqual(first, second);
 });
+
+test('a flagged night login does not teach the baseline: a second one soon after alerts too', () => {
+  const history = workdays(3);
+  const night = T0 - 10 * 3_600_000 + 3 * 86_400_000 + 3 * 3_600_000;
+  const events: [number, EcsEvent][] = [
+    ...history,
+    [night, accepted(night, { ip: '198.51.100.1', user: 'user2', method: 'password' })],
+    [night + 20 * MIN, accepted(night + 20 * MIN, { ip: '198.51.100.2', user: 'user2' })],
+  ];
+  const alerts = run(events).filter((a) => a.rule.id === 'vigil.auth.new_source_unusual_hour');
+  assert.deepEqual(alerts.map((a) => a.related.ip[0]), ['198.51.100.1', '198.51.100.2']);
+});

@@ -21,7 +21,8 @@ interface UserBaseline {
 }
 
 /**
- * Per-user baselines of sources and login hours, learned online from the events themselves.
+ * Per-user baselines of sources and login hours, learned online from the events themselves (except
+ * from logins this detection flagged).
  * An hour is unusual for a user when the user has never logged in within ± tolerance of it and the
  * whole population rarely does; population evidence keeps users with short histories from alerting
  * on every new daytime login.
@@ -76,6 +77,8 @@ export function createUnusualLoginDetector(config: DetectionConfig['unusualLogin
             },
           }),
         );
+        // A suspicious login teaches the baseline nothing: the next one at that hour must alert too.
+        return;
       }
       user.logins++;
       user.hours[hour]!++;
