@@ -88,6 +88,8 @@ function reportAnomalies(
       typical = columns.map((c) => quantile(c, 0.5));
       high = columns.map((c) => quantile(c, config.populationQuantile));
     }
+    // Cheap gate first: explaining a row walks every tree, and most rows have no extreme risk feature.
+    if (!m.names.some((name, c) => RISK_FEATURES.has(name) && extremeValue(name, rawFeature(m.windows[r]!, name), high![c]!, config))) continue;
     const finding = explainRow(r, m, model, typical);
     if (riskShare(finding.drivers) < config.minRiskShare) continue;
     const main = mainRiskDriver(finding.drivers);
@@ -146,7 +148,11 @@ function usualForEntity(window: EntityWindow, drivers: readonly Driver[], names:
  * however rare it is; a share or a flag must exceed the quantile.
  */
 function extremeInPopulation(driver: Driver, quantileValue: number, config: DetectionConfig['anomaly']): boolean {
-  return COUNT_FEATURES.has(driver.name) ? driver.value > config.historyGain * Math.max(quantileValue, 1) : driver.value > quantileValue;
+  return extremeValue(driver.name, driver.value, quantileValue, config);
+}
+
+function extremeValue(name: string, value: number, quantileValue: number, config: DetectionConfig['anomaly']): boolean {
+  return COUNT_FEATURES.has(name) ? value > config.historyGain * Math.max(quantileValue, 1) : value > quantileValue;
 }
 
 /** The risk feature above its typical value that did most of the isolating. */
