@@ -1,9 +1,10 @@
 import type { DetectionConfig } from '../../schema/config.js';
-import { AuthWindowFeatures, rawFeature, RISK_FEATURES, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
-import type { IsolationForestExplanation, IsolationForestModel } from '../anomaly/isolation-forest-model.js';
+import { AuthWindowFeatures, rawFeature, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
+import type { IsolationForestModel } from '../anomaly/isolation-forest-model.js';
 import { buildAlert, type RuleDefinition } from './alert-factory.js';
 import type { AlertSink, Detector } from './detector.js';
 import { Episode } from './episode.js';
+import { deservesAlert, hasExtremeRiskFeature, populationStats, riskShare, type Driver, type PopulationStats } from './anomaly-gates.js';
 
 export const SOURCE_ANOMALY_RULE: RuleDefinition = {
   id: 'vigil.anomaly.source_behaviour',
@@ -53,20 +54,10 @@ export function createAnomalyDetector(config: DetectionConfig['anomaly'], fit: F
   };
 }
 
-const COUNT_FEATURES: ReadonlySet<string> = new Set(['failures', 'successes', 'distinct_users', 'distinct_sources', 'distinct_hosts', 'new_sources_for_user']);
-
 /** A window the forest isolated, with why. */
 interface Finding {
   readonly row: number;
-  readonly explanation: IsolationForestExplanation;
   readonly drivers: Driver[];
-}
-
-interface Driver {
-  readonly name: string;
-  readonly share: number;
-  readonly value: number;
-  readonly typical: number;
 }
 
 function reportAnomalies(
@@ -78,26 +69,18 @@ function reportAnomalies(
   windowMs: number,
   emit: AlertSink,
 ): void {
-  let typical: number[] | undefined;
-  let high: number[] | undefined;
+  let stats: PopulationStats | undefined;
   const byEntity = new Map<string, Finding[]>();
   for (let r = 0; r < m.rows; r++) {
     if (-scores[r]! < config.minScore) continue;
-    if (typical === undefined || high === undefined) {
-      const columns = m.names.map((name) => m.windows.map((w) => rawFeature(w, name)).sort((a, b) => a - b));
-      typical = columns.map((c) => quantile(c, 0.5));
-      high = columns.map((c) => quantile(c, config.populationQuantile));
-    }
+    stats ??= populationStats(m, config);
+    const window = m.windows[r]!;
     // Cheap gate first: explaining a row walks every tree, and most rows have no extreme risk feature.
-    if (!m.names.some((name, c) => RISK_FEATURES.has(name) && extremeValue(name, rawFeature(m.windows[r]!, name), high![c]!, config))) continue;
-    const finding = explainRow(r, m, model, typical);
-    if (riskShare(finding.drivers) < config.minRiskShare) continue;
-    const main = mainRiskDriver(finding.drivers);
-    if (main === undefined || !extremeInPopulation(main, high[m.names.indexOf(main.name)]!, config)) continue;
-    if (usualForEntity(m.windows[r]!, finding.drivers, m.names, config)) continue;
-    const entity = m.windows[r]!.entity;
-    let findings = byEntity.get(entity);
-    if (findings === undefined) byEntity.set(entity, (findings = []));
+    if (!hasExtremeRiskFeature(window, m.names, stats, config)) continue;
+    const finding = explainRow(r, m, model, stats);
+    if (!deservesAlert(window, finding.drivers, m.names, stats, config)) continue;
+    let findings = byEntity.get(window.entity);
+    if (findings === undefined) byEntity.set(window.entity, (findings = []));
     findings.push(finding);
   }
   if (byEntity.size === 0) return;
@@ -118,53 +101,14 @@ function reportAnomalies(
   }
 }
 
-function explainRow(row: number, m: FeatureMatrix, model: IsolationForestModel, typical: number[]): Finding {
+function explainRow(row: number, m: FeatureMatrix, model: IsolationForestModel, stats: PopulationStats): Finding {
   const explanation = model.explain(m.data.subarray(row * m.cols, (row + 1) * m.cols));
   const window = m.windows[row]!;
   const drivers = [...explanation.fractions]
-    .map((share, c) => ({ name: m.names[c]!, share, value: rawFeature(window, m.names[c]!), typical: typical[c]! }))
+    .map((share, c) => ({ name: m.names[c]!, share, value: rawFeature(window, m.names[c]!), typical: stats.typical[c]! }))
     .filter((d) => d.share > 0)
     .sort((a, b) => b.share - a.share);
-  return { row, explanation, drivers };
-}
-
-/**
- * True when the entity's own history explains the window: its main risk driver, a count, is no higher
- * than `historyGain` times the entity's earlier maximum (at least 1), or, a share or a flag, no higher
- * than before. An account that scanners try a few times every day is not anomalous when they do so
- * again, even if it stands out from accounts nobody attacks; nor is a user's second address.
- */
-function usualForEntity(window: EntityWindow, drivers: readonly Driver[], names: readonly string[], config: DetectionConfig['anomaly']): boolean {
-  if (window.prior.windows < config.minHistoryWindows) return false;
-  const main = mainRiskDriver(drivers);
-  if (main === undefined) return true;
-  const before = window.prior.max[names.indexOf(main.name)] ?? 0;
-  return COUNT_FEATURES.has(main.name) ? main.value <= config.historyGain * Math.max(before, 1) : main.value <= before;
-}
-
-/**
- * True when the driver is far out in the population's tail: a count must exceed `historyGain` times
- * the population quantile (at least 1), so one new address or a handful of failures never qualifies
- * however rare it is; a share or a flag must exceed the quantile.
- */
-function extremeInPopulation(driver: Driver, quantileValue: number, config: DetectionConfig['anomaly']): boolean {
-  return extremeValue(driver.name, driver.value, quantileValue, config);
-}
-
-function extremeValue(name: string, value: number, quantileValue: number, config: DetectionConfig['anomaly']): boolean {
-  return COUNT_FEATURES.has(name) ? value > config.historyGain * Math.max(quantileValue, 1) : value > quantileValue;
-}
-
-/** The risk feature above its typical value that did most of the isolating. */
-function mainRiskDriver(drivers: readonly Driver[]): Driver | undefined {
-  return drivers.find((d) => RISK_FEATURES.has(d.name) && d.value > d.typical);
-}
-
-/** The share of the isolation owed to risk features that are above their typical value. */
-function riskShare(drivers: readonly Driver[]): number {
-  let share = 0;
-  for (const d of drivers) if (RISK_FEATURES.has(d.name) && d.value > d.typical) share += d.share;
-  return share;
+  return { row, drivers };
 }
 
 function anomalyAlert(
@@ -223,15 +167,6 @@ function windowsEpisode(windows: EntityWindow[]): Episode {
   episode.count = windows.reduce((n, w) => n + w.count, 0);
   episode.addEvidence(windows.flatMap((w) => w.evidence));
   return episode;
-}
-
-/** Linear-interpolated quantile of ascending-sorted values (NaN when empty). */
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const at = q * (sorted.length - 1);
-  const lo = Math.floor(at);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
 /** How many of the sorted values are strictly lower than `x`. */
