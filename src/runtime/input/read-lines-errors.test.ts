@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants, gzipSync, gunzipSync } from 'node:zlib';
@@ -45,13 +46,27 @@ describe('readLines errors', () => {
     });
   });
 
-  it('fails with INPUT_UNREADABLE without read permission', { skip: process.getuid?.() === 0 ? 'root can read anything' : false }, async () => {
-    await withTempDir(async (_dir, file) => {
+  it('fails with INPUT_UNREADABLE without read permission', async () => {
+    await withTempDir(async (dir, file) => {
       const path = await file('secret.log', 'x\n');
       await chmod(path, 0o000);
-      const { error } = await readUntilError(path);
-      assert.equal(error.code, 'INPUT_UNREADABLE');
-      assert.match(error.message, /permission/);
+      if (process.getuid?.() !== 0) {
+        const { error } = await readUntilError(path);
+        assert.equal(error.code, 'INPUT_UNREADABLE');
+        assert.match(error.message, /permission/);
+        return;
+      }
+      // Root reads anything, so read as the unprivileged user "nobody" in a child process.
+      await chmod(dir, 0o755);
+      const reader = new URL('./index.js', import.meta.url).href;
+      const script = `import { readLines } from ${JSON.stringify(reader)};
+        try { for await (const _ of readLines(${JSON.stringify(path)})) {} console.log('{}'); }
+        catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }`;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      const result = JSON.parse(child.stdout) as { code?: string; message?: string };
+      assert.equal(result.code, 'INPUT_UNREADABLE');
+      assert.match(result.message ?? '', /permission/);
     });
   });
 
