@@ -1,12 +1,15 @@
 import { isVigilError } from '../lib/errors.js';
-import { runAlerts } from './commands/alerts.js';
-import { runAnalyze } from './commands/analyze.js';
 import { UsageError, type Command } from './command.js';
 import { VERSION } from './version.js';
 
+// Each command's module is loaded only when it runs, so `vigil --help` does not load the whole engine.
 const COMMANDS: readonly Command[] = [
-  { name: 'analyze', summary: 'analyse log files (auth/syslog, plain or gzip, - for stdin) and report explained alerts', run: runAnalyze },
-  { name: 'alerts', summary: 'list alerts kept in the store', run: runAlerts },
+  {
+    name: 'analyze',
+    summary: 'analyse log files (auth/syslog, plain or gzip, - for stdin) and report explained alerts',
+    run: async (args, signal) => (await import('./commands/analyze.js')).runAnalyze(args, signal),
+  },
+  { name: 'alerts', summary: 'list alerts kept in the store', run: async (args) => (await import('./commands/alerts.js')).runAlerts(args) },
 ];
 
 const HELP = `vigil ${VERSION}: SOC automation — parse security logs, detect threats, explain every alert.

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { analyze, type AnalyzeProgress } from '../../runtime/analyze/analyze.js';
 import { totals } from '../../runtime/analyze/summary.js';
 import { loadDetectionConfig } from '../../runtime/config/load-config.js';
-import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
 import type { Alert } from '../../schema/alert.js';
 import { UsageError } from '../command.js';
 import { formatAnalyzeReport, type Destinations } from '../format/analyze-report.js';
@@ -67,6 +66,8 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   }
   if (values['no-store'] !== true) {
     const path = values.db ?? '.vigil/vigil.db';
+    // Loaded only when storing: the native SQLite binding is not needed for --no-store runs.
+    const { openSqliteStore } = await import('../../runtime/store/sqlite-store.js');
     const store = openSqliteStore(path);
     try {
       const result = await store.putAlerts(summary.alerts);

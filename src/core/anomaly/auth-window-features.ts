@@ -1,5 +1,6 @@
 import type { EvidenceLine } from '../../schema/alert.js';
 import type { EcsEvent } from '../../schema/event.js';
+import { SmallStringSet } from '../../lib/small-string-set.js';
 
 /** Features of one source address in one time window. Counts enter the forest as log1p. */
 export const SOURCE_FEATURES = [
@@ -29,20 +30,25 @@ export interface EntityWindow {
   invalidFailures: number;
   newSources: number;
   readonly firstSeen: boolean;
-  readonly peers: Set<string>;
-  readonly hosts: Set<string>;
+  readonly peers: SmallStringSet;
+  readonly hosts: SmallStringSet;
   readonly evidence: EvidenceLine[];
   count: number;
   /** The entity's own history before this window: how many windows, and each raw feature's maximum. */
   readonly prior: EntityHistory;
 }
 
-/** What an entity did in its earlier windows. */
+/** What an entity did in its earlier windows (immutable: a window keeps the history it started with). */
 export interface EntityHistory {
   readonly windows: number;
   /** Per feature of the entity's kind (same order as its feature names), the largest raw value seen. */
-  readonly max: Float64Array;
+  readonly max: readonly number[];
 }
+
+const NO_HISTORY: Record<EntityKind, EntityHistory> = {
+  source: { windows: 0, max: SOURCE_FEATURES.map(() => 0) },
+  user: { windows: 0, max: USER_FEATURES.map(() => 0) },
+};
 
 /** A feature matrix (row-major) with the window behind each row. */
 export interface FeatureMatrix {
@@ -93,19 +99,8 @@ export class AuthWindowFeatures {
     const firstSeen = !this.seenSources.has(ip);
     if (firstSeen) this.seenSources.add(ip);
     const host = e.host?.name;
-    const line = e.event.sequence;
-    const path = e.log?.file?.path ?? '-';
-    for (const w of [this.window('source', ip, bucket, firstSeen), this.window('user', user, bucket, false)]) {
-      w.count++;
-      w.end = ts;
-      if (success) w.successes++;
-      else w.failures++;
-      if (invalid && !success) w.invalidFailures++;
-      if (newForUser) w.newSources++;
-      w.peers.add(w.kind === 'source' ? user : ip);
-      if (host !== undefined) w.hosts.add(host);
-      if (line !== undefined && w.evidence.length < EVIDENCE_PER_WINDOW) w.evidence.push({ path, line });
-    }
+    accumulate(this.window('source', ip, bucket, firstSeen), ts, success, invalid, newForUser, user, host, e);
+    accumulate(this.window('user', user, bucket, false), ts, success, invalid, newForUser, ip, host, e);
   }
 
   private window(kind: EntityKind, entity: string, bucket: number, firstSeen: boolean): EntityWindow {
@@ -116,7 +111,6 @@ export class AuthWindowFeatures {
       this.closed[kind].push(w);
       this.remember(w);
     }
-    const prior = this.history[kind].get(entity);
     const fresh: EntityWindow = {
       kind,
       entity,
@@ -127,11 +121,11 @@ export class AuthWindowFeatures {
       invalidFailures: 0,
       newSources: 0,
       firstSeen,
-      peers: new Set(),
-      hosts: new Set(),
+      peers: new SmallStringSet(),
+      hosts: new SmallStringSet(),
       evidence: [],
       count: 0,
-      prior: prior === undefined ? { windows: 0, max: new Float64Array(featureNames(kind).length) } : { windows: prior.windows, max: prior.max.slice() },
+      prior: this.history[kind].get(entity) ?? NO_HISTORY[kind],
     };
     open.set(entity, fresh);
     return fresh;
@@ -140,10 +134,9 @@ export class AuthWindowFeatures {
   /** Folds a finished window into its entity's history. */
   private remember(w: EntityWindow): void {
     const names = featureNames(w.kind);
-    const before = this.history[w.kind].get(w.entity);
-    const max = before?.max ?? new Float64Array(names.length);
-    for (let c = 0; c < names.length; c++) max[c] = Math.max(max[c]!, rawFeature(w, names[c]!));
-    this.history[w.kind].set(w.entity, { windows: (before?.windows ?? 0) + 1, max });
+    const before = this.history[w.kind].get(w.entity) ?? NO_HISTORY[w.kind];
+    const max = names.map((name, c) => Math.max(before.max[c]!, rawFeature(w, name)));
+    this.history[w.kind].set(w.entity, { windows: before.windows + 1, max });
   }
 
   /** The feature matrix of one entity kind: closed windows, then the still-open ones. */
@@ -157,6 +150,28 @@ export class AuthWindowFeatures {
     });
     return { names, data, rows: windows.length, cols, windows };
   }
+}
+
+function accumulate(
+  w: EntityWindow,
+  ts: number,
+  success: boolean,
+  invalid: boolean,
+  newForUser: boolean,
+  peer: string,
+  host: string | undefined,
+  e: EcsEvent,
+): void {
+  w.count++;
+  w.end = ts;
+  if (success) w.successes++;
+  else w.failures++;
+  if (invalid && !success) w.invalidFailures++;
+  if (newForUser) w.newSources++;
+  w.peers.add(peer);
+  if (host !== undefined) w.hosts.add(host);
+  const line = e.event.sequence;
+  if (line !== undefined && w.evidence.length < EVIDENCE_PER_WINDOW) w.evidence.push({ path: e.log?.file?.path ?? '-', line });
 }
 
 /** The feature names of an entity kind. */

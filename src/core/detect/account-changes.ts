@@ -87,6 +87,7 @@ export function createAccountChangeDetector(config: DetectionConfig['accountChan
 
   return {
     id: 'vigil.account',
+    actions: ['sudo_command', 'user_created', 'group_member_added'],
     observe(ts, e) {
       created.sweep(ts);
       grouped.sweep(ts);

@@ -39,6 +39,7 @@ export function createAnomalyDetector(config: DetectionConfig['anomaly'], fit: F
   const features = new AuthWindowFeatures(windowMs);
   return {
     id: 'vigil.anomaly',
+    actions: ['ssh_login'],
     observe: (ts, e) => {
       features.observe(ts, e);
     },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EntityWindow } from '../anomaly/auth-window-features.js';
 import { USER_FEATURES } from '../anomaly/auth-window-features.js';
+import { SmallStringSet } from '../../lib/small-string-set.js';
 import { defaultDetectionConfig } from '../../schema/config.js';
 import { deservesAlert, isExtreme, riskShare, usualForEntity, type Driver } from './anomaly-gates.js';
 
@@ -18,11 +19,11 @@ function userWindow(priorWindows: number, priorMax: Partial<Record<string, numbe
     invalidFailures: 0,
     newSources: 0,
     firstSeen: false,
-    peers: new Set(),
-    hosts: new Set(),
+    peers: new SmallStringSet(),
+    hosts: new SmallStringSet(),
     evidence: [],
     count: 0,
-    prior: { windows: priorWindows, max: Float64Array.from(USER_FEATURES, (name) => priorMax[name] ?? 0) },
+    prior: { windows: priorWindows, max: USER_FEATURES.map((name) => priorMax[name] ?? 0) },
   };
 }
 const driver = (name: string, value: number, share: number, typical = 0): Driver => ({ name, value, share, typical });

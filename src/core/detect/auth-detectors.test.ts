@@ -4,13 +4,14 @@ import { alertSchema, type Alert } from '../../schema/alert.js';
 import { defaultDetectionConfig, detectionConfigSchema } from '../../schema/config.js';
 import type { EcsEvent } from '../../schema/event.js';
 import { createAuthDetectors } from './auth-detectors.js';
+import { createDispatcher } from './dispatch.js';
 import { accepted, failed, other, T0 } from './test-events.js';
 
 const MIN = 60_000;
 
 function run(events: [number, EcsEvent][], config = defaultDetectionConfig()): Alert[] {
   const alerts: Alert[] = [];
-  const detector = createAuthDetectors(config, (a) => alerts.push(alertSchema.parse(a)));
+  const detector = createDispatcher(createAuthDetectors(config, (a) => alerts.push(alertSchema.parse(a))));
   for (const [ts, e] of events) detector.observe(ts, e);
   detector.flush();
   return alerts;

@@ -9,12 +9,12 @@ import { createThresholdDetector } from './threshold-detector.js';
 import { createUnusualLoginDetector } from './unusual-login.js';
 
 /**
- * The built-in stateful detections for Linux authentication events, as one detector.
- * Disabled detections are simply not created.
+ * The built-in stateful detections for Linux authentication events (first the login-session
+ * tracker the others consult). Disabled detections are simply not created.
  */
-export function createAuthDetectors(config: DetectionConfig, emit: AlertSink): Detector {
+export function createAuthDetectors(config: DetectionConfig, emit: AlertSink): Detector[] {
   const sessions = new LoginSessions();
-  const detectors: Detector[] = [];
+  const detectors: Detector[] = [sessions];
   if (config.bruteForce.enabled) detectors.push(createThresholdDetector(bruteForceSpec(config.bruteForce), emit));
   if (config.passwordSpray.enabled) detectors.push(createThresholdDetector(passwordSpraySpec(config.passwordSpray), emit));
   if (config.credentialStuffing.enabled) detectors.push(createThresholdDetector(credentialStuffingSpec(config.credentialStuffing), emit));
@@ -23,14 +23,5 @@ export function createAuthDetectors(config: DetectionConfig, emit: AlertSink): D
   if (config.unusualLogin.enabled) detectors.push(createUnusualLoginDetector(config.unusualLogin, emit));
   if (config.accountChanges.enabled) detectors.push(createAccountChangeDetector(config.accountChanges, sessions, emit));
   if (config.sudoRefusal.enabled) detectors.push(createSudoRefusalDetector(config.sudoRefusal, sessions, emit));
-  return {
-    id: 'vigil.auth',
-    observe(ts, e) {
-      sessions.observe(ts, e);
-      for (const d of detectors) d.observe(ts, e);
-    },
-    flush() {
-      for (const d of detectors) d.flush();
-    },
-  };
+  return detectors;
 }

@@ -5,6 +5,7 @@ import type { Episode } from './episode.js';
 import type { ThresholdSpec } from './threshold-detector.js';
 
 const SEP = '\u0000';
+const SSH_LOGIN = ['ssh_login'] as const;
 const list = (values: Iterable<string>, max = 8): string => {
   const all = [...values].sort();
   return all.length <= max ? all.join(', ') : `${all.slice(0, max).join(', ')} and ${all.length - max} more`;
@@ -53,6 +54,7 @@ export function bruteForceSpec(c: DetectionConfig['bruteForce']): ThresholdSpec 
     rule: BRUTE_FORCE_RULE,
     windowMinutes: c.windowMinutes,
     threshold: c.failures,
+    actions: SSH_LOGIN,
     measure: 'count',
     keyOf: (e) => (isFailedLogin(e) ? `${e.source!.ip!}${SEP}${e.user!.name!}` : undefined),
     valueOf: () => '',
@@ -72,6 +74,7 @@ export function passwordSpraySpec(c: DetectionConfig['passwordSpray']): Threshol
     rule: PASSWORD_SPRAY_RULE,
     windowMinutes: c.windowMinutes,
     threshold: c.validAccounts,
+    actions: SSH_LOGIN,
     measure: 'distinct',
     keyOf: (e) => (isFailedLogin(e) && !isInvalidUser(e) ? e.source!.ip! : undefined),
     valueOf: (e) => e.user!.name!,
@@ -92,6 +95,7 @@ export function credentialStuffingSpec(c: DetectionConfig['credentialStuffing'])
     rule: CREDENTIAL_STUFFING_RULE,
     windowMinutes: c.windowMinutes,
     threshold: c.invalidAccounts,
+    actions: SSH_LOGIN,
     measure: 'distinct',
     keyOf: (e) => (isFailedLogin(e) && isInvalidUser(e) ? e.source!.ip! : undefined),
     valueOf: (e) => e.user!.name!,
@@ -112,6 +116,7 @@ export function distributedBruteForceSpec(c: DetectionConfig['distributedBruteFo
     rule: DISTRIBUTED_BRUTE_FORCE_RULE,
     windowMinutes: c.windowMinutes,
     threshold: c.sources,
+    actions: SSH_LOGIN,
     measure: 'distinct',
     keyOf: (e) => (isFailedLogin(e) ? e.user!.name! : undefined),
     valueOf: (e) => e.source!.ip!,

@@ -10,6 +10,8 @@ export type AlertSink = (alert: Alert) => void;
  */
 export interface Detector {
   readonly id: string;
+  /** The `event.action` values this detector looks at; undefined means every event. */
+  readonly actions?: readonly string[];
   observe(ts: number, event: EcsEvent): void;
   /** End of input: close what is still open and emit its alerts. */
   flush(): void;

@@ -22,6 +22,7 @@ export function createSuccessAfterFailuresDetector(config: DetectionConfig['succ
   const alerted = new Map<string, number>();
   return {
     id: SUCCESS_AFTER_FAILURES_RULE.id,
+    actions: ['ssh_login'],
     observe(ts, e) {
       if (isFailedLogin(e)) {
         failures.add(e.source!.ip!, ts, e.user!.name!, e);

@@ -42,6 +42,7 @@ export function createSudoRefusalDetector(config: DetectionConfig['sudoRefusal']
 
   return {
     id: SUDO_REFUSAL_RULE.id,
+    actions: ['sudo_refused', 'sudo_auth_failure'],
     observe(ts, e) {
       episodes.sweep(ts);
       const action = e.event.action;

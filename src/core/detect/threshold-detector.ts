@@ -10,6 +10,8 @@ export interface ThresholdSpec {
   readonly rule: RuleDefinition;
   readonly windowMinutes: number;
   readonly threshold: number;
+  /** The `event.action` values that can count (see Detector.actions). */
+  readonly actions: readonly string[];
   /** `count`: events per key; `distinct`: distinct values per key. */
   readonly measure: 'count' | 'distinct';
   /** The grouping key of a relevant event, or undefined when the event does not count. */
@@ -33,6 +35,7 @@ export function createThresholdDetector(spec: ThresholdSpec, emit: AlertSink): D
   });
   return {
     id: spec.rule.id,
+    actions: spec.actions,
     observe(ts, e) {
       episodes.sweep(ts);
       const key = spec.keyOf(e);

@@ -38,6 +38,7 @@ export function createUnusualLoginDetector(config: DetectionConfig['unusualLogin
   };
   return {
     id: UNUSUAL_LOGIN_RULE.id,
+    actions: ['ssh_login'],
     observe(ts, e) {
       if (!isSuccessfulLogin(e)) return;
       const ip = e.source!.ip!;

@@ -4,6 +4,7 @@ import type { DetectionConfig } from '../../schema/config.js';
 import { createAnomalyDetector } from '../../core/detect/anomaly-detector.js';
 import { createAuthDetectors } from '../../core/detect/auth-detectors.js';
 import type { Detector } from '../../core/detect/detector.js';
+import { createDispatcher } from '../../core/detect/dispatch.js';
 import { fileModifiedTime, readLines, STDIN_PATH } from '../input/index.js';
 import { fitForest } from './fit-forest.js';
 import { createLinuxAuthParser, type LinuxAuthParser } from '../../components/parsers/linux-auth/index.js';
@@ -42,8 +43,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
   const emit = (a: Alert): void => {
     alerts.push(a);
   };
-  const detectors: Detector[] = [createAuthDetectors(options.config, emit)];
+  const detectors: Detector[] = createAuthDetectors(options.config, emit);
   if (options.config.anomaly.enabled) detectors.push(createAnomalyDetector(options.config.anomaly, fitForest, emit));
+  const detection = createDispatcher(detectors);
   const actions = new Map<string, number>();
 
   const ordered = await orderByFirstEvent(options);
@@ -52,14 +54,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
     const summary = emptyInputSummary(path);
     summaries.push(summary);
     try {
-      await analyzeInput(path, index, ordered.length, options, summary, detectors, actions);
+      await analyzeInput(path, index, ordered.length, options, summary, detection, actions);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (!isVigilError(error)) throw error;
       summary.error = { code: error.code, message: error.message };
     }
   }
-  for (const d of detectors) d.flush();
+  detection.flush();
   alerts.sort((a, b) => (a['@timestamp'] < b['@timestamp'] ? -1 : a['@timestamp'] > b['@timestamp'] ? 1 : a.id < b.id ? -1 : 1));
   return { inputs: summaries, alerts, durationMs: performance.now() - started, actions };
 }
@@ -76,7 +78,7 @@ async function analyzeInput(
   count: number,
   options: AnalyzeOptions,
   summary: InputSummary,
-  detectors: Detector[],
+  detection: Detector,
   actions: Map<string, number>,
 ): Promise<void> {
   const parser = await parserFor(path, options);
@@ -84,7 +86,6 @@ async function analyzeInput(
     signal: options.signal,
     onProgress: (bytesRead, totalBytes) => options.onProgress?.({ path, inputIndex: index, inputCount: count, bytesRead, totalBytes, lines: source.stats.lines }),
   });
-  const detectorCount = detectors.length;
   try {
     for await (const batch of source) {
       for (let i = 0; i < batch.count; i++) {
@@ -101,7 +102,7 @@ async function analyzeInput(
         if (summary.lastEvent === undefined || ts > summary.lastEvent) summary.lastEvent = ts;
         const action = event.event.action ?? 'unknown';
         actions.set(action, (actions.get(action) ?? 0) + 1);
-        for (let d = 0; d < detectorCount; d++) detectors[d]!.observe(ts, event);
+        detection.observe(ts, event);
       }
     }
   } finally {

@@ -1,0 +1,31 @@
+import type { EcsEvent } from '../../schema/event.js';
+import type { Detector } from './detector.js';
+
+/**
+ * Runs many detectors as one, offering each event only to the detectors that declared its
+ * `event.action` (plus those that want every event). Most lines of a log (cron, sessions) then
+ * cost one map lookup. Detectors see events in the order given here.
+ */
+export function createDispatcher(detectors: readonly Detector[]): Detector {
+  const everything = detectors.filter((d) => d.actions === undefined);
+  const byAction = new Map<string, Detector[]>();
+  for (const d of detectors) {
+    for (const action of d.actions ?? []) {
+      if (!byAction.has(action)) byAction.set(action, detectors.filter((x) => x.actions === undefined || x.actions.includes(action)));
+    }
+  }
+  const targets = (e: EcsEvent): readonly Detector[] => {
+    const action = e.event.action;
+    return (action === undefined ? undefined : byAction.get(action)) ?? everything;
+  };
+  return {
+    id: 'vigil.dispatch',
+    observe(ts, e) {
+      const list = targets(e);
+      for (let i = 0; i < list.length; i++) list[i]!.observe(ts, e);
+    },
+    flush() {
+      for (const d of detectors) d.flush();
+    },
+  };
+}
