@@ -37,11 +37,13 @@ export function createAccountChangeDetector(config: DetectionConfig['accountChan
   const lastAccountSudo = new Map<string, { ts: number; actor: string; command: string }>();
   const actors = new Map<string, { actor: string; command: string } | undefined>();
 
-  const describeActor = (key: string, host: string): { text: string; ips: string[]; users: string[] } => {
+  /** Who made the change behind `key` (forgotten once asked: the episode is closing). */
+  const describeActor = (key: string, host: string): { actor: string | null; text: string; ips: string[]; users: string[] } => {
     const who = actors.get(key);
-    if (who === undefined) return { text: '', ips: [], users: [] };
+    actors.delete(key);
+    if (who === undefined) return { actor: null, text: '', ips: [], users: [] };
     const ip = sessions.sourceOf(host, who.actor);
-    return { text: ` by "${who.actor}" via sudo (${who.command})${ip === undefined ? '' : `, logged in from ${ip}`}`, ips: ip === undefined ? [] : [ip], users: [who.actor] };
+    return { actor: who.actor, text: ` by "${who.actor}" via sudo (${who.command})${ip === undefined ? '' : `, logged in from ${ip}`}`, ips: ip === undefined ? [] : [ip], users: [who.actor] };
   };
 
   const created = new EpisodeBook(GAP_MS, (key, episode) => {
@@ -53,7 +55,7 @@ export function createAccountChangeDetector(config: DetectionConfig['accountChan
         key,
         episode,
         message: `Local account "${account}" was created on ${host}${actor.text}.`,
-        explanation: { host, account, actor: actors.get(key)?.actor ?? null },
+        explanation: { host, account, actor: actor.actor },
         extraUsers: [account, ...actor.users],
         extraIps: actor.ips,
       }),
@@ -68,7 +70,7 @@ export function createAccountChangeDetector(config: DetectionConfig['accountChan
         key,
         episode,
         message: `"${account}" was added to the privileged group "${group}" on ${host}${actor.text}.`,
-        explanation: { host, account, group, actor: actors.get(key)?.actor ?? null, privileged_groups: config.privilegedGroups },
+        explanation: { host, account, group, actor: actor.actor, privileged_groups: config.privilegedGroups },
         extraUsers: [account, ...actor.users],
         extraIps: actor.ips,
       }),
