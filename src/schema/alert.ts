@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-/** Alert severities, lowest first, with the Elastic-style risk score each implies. */
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const RISK_SCORE: Readonly<Record<Severity, number>> = { low: 21, medium: 47, high: 73, critical: 99 };
+import { SEVERITIES } from './severity.js';
+
+export { RISK_SCORE, SEVERITIES, type Severity } from './severity.js';
 
 const evidenceLine = z.object({ path: z.string(), line: z.number().int().nonnegative(), offset: z.number().int().nonnegative().optional() });
 

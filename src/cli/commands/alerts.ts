@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
-import { SEVERITIES, type Severity } from '../../schema/alert.js';
+import { SEVERITIES, type Severity } from '../../schema/severity.js';
 import { UsageError } from '../command.js';
 
 const HELP = `Usage: vigil alerts [options]

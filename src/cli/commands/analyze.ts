@@ -39,7 +39,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   if (positionals.length === 0) throw new UsageError(`analyze needs at least one FILE (or - for stdin)\n\n${HELP}`);
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   const year = parseYear(values.year);
-  const config = loadDetectionConfig(values.config);
+  const config = await loadDetectionConfig(values.config);
   const ndjson = values.ndjson;
   const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
   const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RISK_SCORE, type Alert, type Severity } from '../../schema/alert.js';
+import type { Alert } from '../../schema/alert.js';
+import { RISK_SCORE, type Severity } from '../../schema/severity.js';
 import { TECHNIQUES, type TechniqueId } from './mitre.js';
 import type { Episode } from './episode.js';
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { VigilError } from '../../lib/errors.js';
 import { defaultDetectionConfig, vigilConfigSchema, type DetectionConfig } from '../../schema/config.js';
 
@@ -9,7 +8,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * Reads the `detections` section of a YAML or JSON configuration file; without a path, the defaults.
  * Errors name the file and the offending key.
  */
-export function loadDetectionConfig(path: string | undefined): DetectionConfig {
+export async function loadDetectionConfig(path: string | undefined): Promise<DetectionConfig> {
   if (path === undefined) return defaultDetectionConfig();
   let text: string;
   try {
@@ -20,6 +19,8 @@ export function loadDetectionConfig(path: string | undefined): DetectionConfig {
   if (text.length > MAX_CONFIG_BYTES) throw new VigilError('INVALID_CONFIG', `the configuration ${path} is larger than 1 MiB`);
   let raw: unknown;
   try {
+    // Loaded on demand: most runs use the defaults and need no YAML parser.
+    const { parse: parseYaml } = await import('yaml');
     raw = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
   } catch (cause) {
     throw new VigilError('INVALID_CONFIG', `the configuration ${path} is not valid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { isVigilError } from '../../lib/errors.js';
+import { defaultDetectionConfig } from '../../schema/config.js';
+import { loadDetectionConfig } from './load-config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const invalid = (pattern: RegExp) => (e: unknown) => isVigilError(e) && e.code === 'INVALID_CONFIG' && pattern.test(e.message);
+
+test('no file means the defaults', async () => {
+  assert.deepEqual(await loadDetectionConfig(undefined), defaultDetectionConfig());
+});
+
+test('a file overrides only what it names', async () => {
+  const config = await loadDetectionConfig(file('ok.yml', 'detections:\n  bruteForce: { failures: 20 }\n  anomaly: { enabled: false }\n'));
+  assert.equal(config.bruteForce.failures, 20);
+  assert.equal(config.bruteForce.windowMinutes, defaultDetectionConfig().bruteForce.windowMinutes);
+  assert.equal(config.anomaly.enabled, false);
+});
+
+test('unknown keys, wrong types, bad YAML and missing files are clear INVALID_CONFIG errors', async () => {
+  await assert.rejects(loadDetectionConfig(file('typo.yml', 'detections:\n  bruteForce: { failurez: 20 }\n')), invalid(/failurez/));
+  await assert.rejects(loadDetectionConfig(file('top.yml', 'detection: {}\n')), invalid(/detection/));
+  await assert.rejects(loadDetectionConfig(file('type.yml', 'detections:\n  bruteForce: { failures: -1 }\n')), invalid(/bruteForce\.failures/));
+  await assert.rejects(loadDetectionConfig(file('bad.yml', 'detections: [unclosed\n')), invalid(/not valid YAML/));
+  await assert.rejects(loadDetectionConfig(join(dir, 'missing.yml')), invalid(/cannot read/));
+});
