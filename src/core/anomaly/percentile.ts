@@ -5,9 +5,13 @@
  * `values` is not modified; NaN values are not supported (sklearn scores are never NaN).
  */
 export function percentileLinear(values: ArrayLike<number>, q: number): number {
-  if (values.length === 0) throw new RangeError('percentile of an empty array');
+  return percentileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+/** `percentileLinear` of values already sorted ascending (sort once, ask for many percentiles). */
+export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) throw new RangeError('percentile of an empty array');
   if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile q must be in [0, 100], got ${q}`);
-  const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   const virtualIndex = (n - 1) * (q / 100);
   const previous = Math.min(Math.max(Math.floor(virtualIndex), 0), n - 1);

@@ -1,6 +1,6 @@
 import type { DetectionConfig } from '../../schema/config.js';
 import { rawFeature, RISK_FEATURES, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
-import { percentileLinear } from '../anomaly/percentile.js';
+import { percentileOfSorted } from '../anomaly/percentile.js';
 
 /**
  * Which isolated windows deserve an alert. The forest finds windows unlike the others; these gates
@@ -31,10 +31,10 @@ export interface PopulationStats {
 
 /** Computes the population statistics of a feature matrix. */
 export function populationStats(m: FeatureMatrix, config: AnomalyConfig): PopulationStats {
-  const columns = m.names.map((name) => m.windows.map((w) => rawFeature(w, name)));
+  const columns = m.names.map((name) => Float64Array.from(m.windows, (w) => rawFeature(w, name)).sort());
   return {
-    typical: columns.map((c) => (c.length ? percentileLinear(c, 50) : Number.NaN)),
-    high: columns.map((c) => (c.length ? percentileLinear(c, 100 * config.populationQuantile) : Number.NaN)),
+    typical: columns.map((c) => (c.length ? percentileOfSorted(c, 50) : Number.NaN)),
+    high: columns.map((c) => (c.length ? percentileOfSorted(c, 100 * config.populationQuantile) : Number.NaN)),
   };
 }
 
