@@ -9,6 +9,12 @@ const COMMANDS: readonly Command[] = [
     summary: 'analyse log files (auth/syslog, plain or gzip, - for stdin) and report explained alerts',
     run: async (args, signal) => (await import('./commands/analyze.js')).runAnalyze(args, signal),
   },
+  {
+    name: 'hunt',
+    summary: 'run Sigma rules over JSON event files (EVTX JSON, Winlogbeat, Vigil events)',
+    run: async (args, signal) => (await import('./commands/hunt.js')).runHunt(args, signal),
+  },
+  { name: 'rules', summary: 'lint Sigma rules, or run their regression tests', run: async (args) => (await import('./commands/rules.js')).runRules(args) },
   { name: 'alerts', summary: 'list alerts kept in the store', run: async (args) => (await import('./commands/alerts.js')).runAlerts(args) },
 ];
 

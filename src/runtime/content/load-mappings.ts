@@ -1,26 +1,16 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, type Result } from '../../lib/result.js';
 import type { MappingIssue, MappingSource } from '../../core/sigma/events/index.js';
 import { compileSigmaMappings, type SigmaMappings } from '../../core/sigma/logsource/index.js';
+import { isYamlName, listFiles } from './list-files.js';
 
 /** The mappings shipped with Vigil: `content/mappings/` of the package. */
 export const DEFAULT_MAPPINGS_DIR = fileURLToPath(new URL('../../../content/mappings/', import.meta.url));
 
 const MAX_FILES = 1_000;
 const MAX_FILE_BYTES = 1024 * 1024;
-
-async function listYaml(dir: string, into: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await listYaml(path, into);
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) into.push(path);
-    if (into.length > MAX_FILES) return;
-  }
-}
 
 function readIssue(file: string, message: string): MappingIssue {
   return { code: 'SIGMA_INVALID_MAPPING', message, location: { file } };
@@ -31,9 +21,9 @@ function readIssue(file: string, message: string): MappingIssue {
  * issues are relative to `dir`'s parent (`mappings/formats/evtx-flat.yml`).
  */
 export async function loadSigmaMappings(dir: string = DEFAULT_MAPPINGS_DIR): Promise<Result<SigmaMappings, MappingIssue[]>> {
-  const files: string[] = [];
+  let files: string[];
   try {
-    await listYaml(dir, files);
+    files = await listFiles(dir, isYamlName, MAX_FILES);
   } catch (cause) {
     return err([readIssue(dir, `cannot list the mappings folder: ${cause instanceof Error ? cause.message : String(cause)}`)]);
   }
