@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Times `vigil hunt` with every Windows rule of SigmaHQ over the EVTX-ATTACK-SAMPLES JSON lines
+// (277 files, 8,255 events) and reports events per second per core and peak memory.
+//
+//   npm run build && node bench/hunt-evtx.mjs [--runs 3]
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const i = process.argv.indexOf('--runs');
+const runs = i > 0 ? Number(process.argv[i + 1]) : 3;
+const root = resolve(import.meta.dirname, '..');
+const data = resolve(root, '..', 'shared', 'data');
+const samples = resolve(data, 'evtx-attack-samples', 'jsonl');
+const files = readdirSync(samples).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(samples, f));
+const rules = resolve(data, 'sigma', 'rules', 'windows');
+
+const results = [];
+for (let r = 0; r < runs; r++) {
+  // GNU time reports CPU seconds and peak RSS of the whole process.
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, resolve(root, 'bin', 'vigil.js'), 'hunt', ...files, '--rules', rules, '--ndjson', '/dev/null'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const [wall, user, sys, maxKb] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  const m = /([\d,]+) detection\(s\).* in ([\d,]+) events .*, ([\d.]+) s \(/.exec(run.stderr + run.stdout);
+  results.push({ wall, cpu: user + sys, maxMb: maxKb / 1024, detections: m?.[1], events: Number(m?.[2].replace(/,/g, '')), huntSeconds: Number(m?.[3]) });
+}
+results.sort((a, b) => a.huntSeconds - b.huntSeconds);
+const med = results[Math.floor(results.length / 2)];
+console.log(JSON.stringify({ runs: results, median: med }, null, 1));
+console.log(`events ${med.events}, detections ${med.detections}, hunt loop ${med.huntSeconds} s = ${Math.round(med.events / med.huntSeconds)} events/s (one thread), ` +
+  `whole process ${med.wall} s wall / ${med.cpu.toFixed(2)} s CPU incl. loading ${files.length} files and the rules, peak RSS ${med.maxMb.toFixed(0)} MiB`);
