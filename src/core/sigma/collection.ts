@@ -50,7 +50,7 @@ export function applyCollectionActions(documents: readonly SourceDocument[], fil
       out.push({ kind: classify(value), index: doc.index, value, locate });
       previous = { value, locate };
     } else {
-      errors.push({ code: 'SIGMA_INVALID_RULE', message: `unknown collection action '${String(action)}' (expected global, reset or repeat)`, location: { file, ...(doc.locate(['action']) ?? {}) }, document: doc.index });
+      errors.push({ code: 'SIGMA_INVALID_RULE', message: `unknown collection action ${JSON.stringify(action)} (expected global, reset or repeat)`, location: { file, ...(doc.locate(['action']) ?? {}) }, document: doc.index });
     }
   }
   return { documents: out, errors };

@@ -34,6 +34,8 @@ export type SigmaLevel = (typeof SIGMA_LEVELS)[number];
 export interface RuleMeta {
   readonly id: string;
   readonly title: string;
+  /** The rule's optional unique `name` (correlations and filters may reference rules by it). */
+  readonly name?: string;
   readonly status?: string;
   readonly level?: SigmaLevel;
   readonly description?: string;

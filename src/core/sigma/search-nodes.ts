@@ -1,0 +1,155 @@
+import type { FieldValue } from './contract.js';
+import { SIGMA_LIMITS } from './limits.js';
+import { explainText, MatchContext } from './match-context.js';
+import { displayValue, type ValueSpec } from './value-spec.js';
+import type { Glob } from './glob.js';
+import type { ValueTest } from './value-tests.js';
+
+/** One field test that held, as a match explanation shows it. */
+export interface FieldHit {
+  readonly field: string;
+  readonly modifiers: readonly string[];
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** A compiled piece of a search identifier: evaluated per event, explained only when a rule matched. */
+export interface SearchNode {
+  test(ctx: MatchContext): boolean;
+  /** Same answer as `test`; also records the field tests that made it hold. */
+  explain(ctx: MatchContext, hits: FieldHit[]): boolean;
+}
+
+/** A compiled value with what it was compiled from (for explanations). */
+export interface CompiledValue {
+  readonly spec: ValueSpec;
+  readonly test: ValueTest;
+}
+
+/** Keyword items have no field; explanations name them so. */
+export const KEYWORDS_FIELD = '(keywords)';
+
+/** `field|modifiers: values` — the values OR-ed (AND-ed with `|all`), negated with `|neq`. */
+export class ItemNode implements SearchNode {
+  constructor(
+    readonly field: string | null,
+    readonly modifiers: readonly string[],
+    readonly values: readonly CompiledValue[],
+    readonly all: boolean,
+    readonly negated: boolean,
+  ) {
+    this.fieldName = field ?? KEYWORDS_FIELD;
+    this.tests = values.map((v) => v.test);
+    this.single = this.tests.length === 1 ? this.tests[0] : undefined;
+    const absent = this.tests.map((t) => t.absent);
+    this.whenAbsent = (all ? absent.every(Boolean) : absent.some(Boolean)) !== negated;
+    const globs = this.tests.map((t) => t.lowerGlob);
+    this.globs = field !== null && globs.every((g) => g !== undefined) ? globs : undefined;
+  }
+
+  private readonly fieldName: string;
+  private readonly tests: readonly ValueTest[];
+  private readonly single: ValueTest | undefined;
+  /** The item's answer for an absent field, known at compile time. */
+  private readonly whenAbsent: boolean;
+  /** Set when every value is a case-insensitive pattern: a string value is then lower-cased once and scanned by each. */
+  private readonly globs: readonly Glob[] | undefined;
+
+  test(ctx: MatchContext): boolean {
+    const field = this.field;
+    let raw: FieldValue;
+    if (field !== null) {
+      raw = ctx.event.get(field);
+      if (raw === undefined) return this.whenAbsent;
+      const globs = this.globs;
+      if (globs !== undefined && typeof raw === 'string') {
+        const lower = ctx.lower(field, raw);
+        let held = this.all;
+        for (let i = 0; i < globs.length; i++) {
+          if (globs[i]!.match(lower) !== this.all) {
+            held = !this.all;
+            break;
+          }
+        }
+        return held !== this.negated;
+      }
+    }
+    if (this.single !== undefined) return this.single.test(raw, this.fieldName, ctx) !== this.negated;
+    let held: boolean;
+    const tests = this.tests;
+    if (this.all) {
+      held = true;
+      for (let i = 0; i < tests.length; i++) {
+        if (!tests[i]!.test(raw, this.fieldName, ctx)) {
+          held = false;
+          break;
+        }
+      }
+    } else {
+      held = false;
+      for (let i = 0; i < tests.length; i++) {
+        if (tests[i]!.test(raw, this.fieldName, ctx)) {
+          held = true;
+          break;
+        }
+      }
+    }
+    return held !== this.negated;
+  }
+
+  explain(ctx: MatchContext, hits: FieldHit[]): boolean {
+    if (!this.test(ctx)) return false;
+    const raw: FieldValue = this.field === null ? undefined : ctx.event.get(this.field);
+    const field = this.field ?? KEYWORDS_FIELD;
+    const actual = this.field === null ? matchedKeyword(this.values, ctx) : explainText(raw, SIGMA_LIMITS.maxExplainLength);
+    if (this.negated) {
+      const expected = `not ${this.values.map((v) => displayValue(v.spec)).join(this.all ? ' and ' : ' or ')}`;
+      hits.push({ field, modifiers: this.modifiers, expected, actual });
+      return true;
+    }
+    for (const v of this.values) {
+      if (v.test.test(raw, field, ctx)) hits.push({ field, modifiers: this.modifiers, expected: displayValue(v.spec), actual });
+    }
+    return true;
+  }
+}
+
+/** The first event string that satisfies one of the keyword values (tested one string at a time). */
+function matchedKeyword(values: readonly CompiledValue[], ctx: MatchContext): string {
+  const event = ctx.event;
+  for (const k of ctx.keywords()) {
+    const one = new MatchContext({ get: (f) => event.get(f), keywords: () => [k], time: event.time });
+    if (values.some((v) => v.test.test(undefined, KEYWORDS_FIELD, one))) return explainText(k, SIGMA_LIMITS.maxExplainLength);
+  }
+  return '';
+}
+
+/** A map: every entry must hold. */
+export class AndNode implements SearchNode {
+  constructor(readonly nodes: readonly SearchNode[]) {}
+  test(ctx: MatchContext): boolean {
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) if (!nodes[i]!.test(ctx)) return false;
+    return true;
+  }
+  explain(ctx: MatchContext, hits: FieldHit[]): boolean {
+    const mine: FieldHit[] = [];
+    for (const n of this.nodes) if (!n.explain(ctx, mine)) return false;
+    hits.push(...mine);
+    return true;
+  }
+}
+
+/** A list of maps (or of keyword lists): one must hold. */
+export class OrNode implements SearchNode {
+  constructor(readonly nodes: readonly SearchNode[]) {}
+  test(ctx: MatchContext): boolean {
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i]!.test(ctx)) return true;
+    return false;
+  }
+  explain(ctx: MatchContext, hits: FieldHit[]): boolean {
+    for (const n of this.nodes) if (n.explain(ctx, hits)) return true;
+    return false;
+  }
+}
