@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { sharedDataPath } from '../../lib/shared-data.js';
-import { AhoCorasick } from './aho-corasick.js';
 import { WarninglistIndex } from './warninglists.js';
 
 const dir = sharedDataPath('misp-warninglists', 'lists');
@@ -54,9 +53,3 @@ test('invalid lists and entries are reported, the rest loads', () => {
   assert.ok(r.index.isKnownGood('url', 'http://OK.example'));
 });
 
-test('Aho–Corasick finds every pattern in one pass', () => {
-  const ac = new AhoCorasick(['he', 'she', 'his', 'hers', 'x']);
-  assert.deepEqual(ac.allMatches('ushers').sort(), [0, 1, 3]);
-  assert.equal(ac.firstMatch('ahis'), 2);
-  assert.equal(ac.firstMatch('nothing'), -1);
-});

@@ -1,6 +1,6 @@
 import type RE2 from 're2';
 import { z } from 'zod';
-import { AhoCorasick } from './aho-corasick.js';
+import { LiteralScanner } from '../../lib/aho-corasick.js';
 import { CidrIndex, type CidrEntry } from './cidr-index.js';
 import { type IntelError, intelError } from './errors.js';
 import { type IndicatorType, assertNever } from './indicator.js';
@@ -79,7 +79,7 @@ class FamilyIndex {
   readonly cidrEntries: CidrEntry[] = [];
   cidr: CidrIndex | undefined;
   readonly substringEntries: number[] = [];
-  substrings: AhoCorasick | undefined;
+  substrings: LiteralScanner | undefined;
   readonly regexes: { entry: number; re: RE2 }[] = [];
 }
 
@@ -113,7 +113,7 @@ export class WarninglistIndex {
     });
     for (const f of w.families.values()) {
       f.cidr = CidrIndex.build(f.cidrEntries);
-      f.substrings = new AhoCorasick(f.substringEntries.map((e) => w.entries[e]!.text));
+      f.substrings = new LiteralScanner(f.substringEntries.map((e) => w.entries[e]!.text));
     }
     return { index: w, errors };
   }

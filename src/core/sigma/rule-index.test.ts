@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LiteralScanner } from './aho-corasick.js';
+import { LiteralScanner } from '../../lib/aho-corasick.js';
 import { eventOf, ruleOf } from './event-fixture.js';
 import { createRuleIndex } from './rule-index.js';
 

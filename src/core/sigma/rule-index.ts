@@ -1,4 +1,4 @@
-import { LiteralScanner } from './aho-corasick.js';
+import { LiteralScanner } from '../../lib/aho-corasick.js';
 import type { EventView, FieldValue } from './contract.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { MatchContext, scalarText } from './match-context.js';

@@ -1,5 +1,6 @@
 /**
- * Aho-Corasick: finds which of many literals occur in a text in one pass, whatever their number.
+ * Aho-Corasick: finds which of many literals occur in a text in one pass, whatever their number
+ * (Sigma's literal prefilter, MISP `substring` warninglists with thousands of entries).
  * The trie is flattened into typed arrays (edges sorted per state), so a scan allocates nothing
  * and costs a few array reads per character.
  */
@@ -105,5 +106,29 @@ export class LiteralScanner {
         o = this.dictLink[o]!;
       }
     }
+  }
+
+  /** The id of the literal found first scanning `text` left to right (the one ending earliest), or -1. */
+  firstMatch(text: string): number {
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let to = this.step(s, c);
+      while (to < 0 && s !== 0) {
+        s = this.fail[s]!;
+        to = this.step(s, c);
+      }
+      s = to < 0 ? 0 : to;
+      const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
+      if (o >= 0) return this.output[o]!;
+    }
+    return -1;
+  }
+
+  /** The ids of every literal occurring in `text`, each once, in the order first found. */
+  allMatches(text: string): number[] {
+    const found = new Set<number>();
+    this.scan(text, (id) => found.add(id));
+    return [...found];
   }
 }
