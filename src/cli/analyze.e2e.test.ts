@@ -101,3 +101,24 @@ test('usage errors exit 2 with a message; a missing file exits 1 and names it', 
   assert.equal(unknown.status, 2);
   assert.equal(vigil(['--help']).status, 0);
 });
+
+test('--intel raises one alert for exactly the attacker addresses the feed lists, with threat.indicator fields', () => {
+  const log = generate(9, 3);
+  const ndjson = join(dir, 'intel.ndjson');
+  const r = vigil(['analyze', log, '--year', '2026', '--no-store', '--no-progress', '--intel', `${log}.intel.csv`, '--ndjson', ndjson]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /Intel: \d+ indicators from 1 feed/);
+  const alerts = readFileSync(ndjson, 'utf8').trim().split('\n').map((l) => alertSchema.parse(JSON.parse(l)));
+  const intel = alerts.filter((a) => a.rule.id === 'vigil.intel.indicator_match');
+  // authlog-gen.mjs writes the attackers it lists first, then hundreds of unrelated indicators.
+  const listed = readFileSync(`${log}.intel.csv`, 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0]);
+  assert.deepEqual(intel.map((a) => a.related.ip[0]).sort(), [...listed].sort());
+  for (const a of intel) {
+    const indicator = a.threat.indicator ?? {};
+    assert.equal(indicator.provider, 'honeypot-network');
+    assert.equal(indicator.ip, a.related.ip[0]);
+  }
+  const missing = vigil(['analyze', log, '--no-store', '--intel', join(dir, 'no-such-feed.csv')]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no-such-feed\.csv/);
+});

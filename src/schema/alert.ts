@@ -33,6 +33,8 @@ export const alertSchema = z.object({
     framework: z.literal('MITRE ATT&CK'),
     technique: z.object({ id: z.array(z.string()).min(1), name: z.array(z.string()).min(1) }),
     tactic: z.object({ id: z.array(z.string()), name: z.array(z.string()) }),
+    /** ECS `threat.indicator.*`: the threat-intel indicator an intel alert matched. */
+    indicator: z.record(z.string(), z.unknown()).optional(),
   }),
   related: z.object({ ip: z.array(z.string()), user: z.array(z.string()), hosts: z.array(z.string()) }),
   source: z.object({ ip: z.string() }).optional(),

@@ -23,6 +23,8 @@ Options:
   --no-store       do not store alerts
   --year YYYY      year of RFC 3164 timestamps (default: inferred from each file's modification time)
   --config FILE    YAML/JSON configuration (thresholds and windows under "detections:")
+  --intel FILE     threat-intel feed to match every event against: Vigil CSV (indicator,type,
+                   confidence,source,first_seen) or one indicator per line (repeatable)
   --json           print the summary as JSON instead of the human report
   --progress       show progress even when standard error is not a terminal
   --no-progress    never show progress
@@ -44,12 +46,17 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
   const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;
   const startedAt = new Date().toISOString();
+  const intel = values.intel === undefined ? undefined : await (await import('../../runtime/intel/load-feed-files.js')).loadFeedFiles(values.intel);
+  if (intel !== undefined) {
+    process.stderr.write(`Intel: ${intel.indicators} indicators from ${values.intel?.length ?? 0} feed(s)${intel.errors.length ? `, ${intel.errors.length} lines not read` : ''}.\n`);
+  }
 
   const summary = await analyze({
     inputs: positionals,
     config,
     year,
     signal,
+    intel: intel?.index,
     onProgress:
       progress === undefined
         ? undefined
@@ -106,6 +113,7 @@ function parseOptions(args: string[]) {
         'no-store': { type: 'boolean' },
         year: { type: 'string' },
         config: { type: 'string' },
+        intel: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },

@@ -27,6 +27,8 @@ export interface AlertDraft {
   /** Entities to name beyond those of the episode's events (e.g. a session's source IP). */
   readonly extraIps?: Iterable<string>;
   readonly extraUsers?: Iterable<string>;
+  /** ECS `threat.indicator.*` of the threat-intel indicator behind the alert. */
+  readonly indicator?: Record<string, unknown>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function buildAlert(draft: AlertDraft): Alert {
       framework: 'MITRE ATT&CK',
       technique: { id: [techniqueId], name: [technique.name] },
       tactic: { id: [technique.tactic[0]], name: [technique.tactic[1]] },
+      ...(draft.indicator === undefined ? {} : { indicator: draft.indicator }),
     },
     related: { ip: ips, user: users, hosts },
     message: draft.message,

@@ -5,6 +5,8 @@ import { createAnomalyDetector } from '../../core/detect/anomaly-detector.js';
 import { createAuthDetectors } from '../../core/detect/auth-detectors.js';
 import type { Detector } from '../../core/detect/detector.js';
 import { createDispatcher } from '../../core/detect/dispatch.js';
+import { createIntelDetector } from '../../core/detect/intel-detector.js';
+import type { IndicatorIndex } from '../../core/intel/index.js';
 import { fileModifiedTime, readLines, STDIN_PATH } from '../input/index.js';
 import { fitForest } from './fit-forest.js';
 import { createLinuxAuthParser, type LinuxAuthParser } from '../../components/parsers/linux-auth/index.js';
@@ -29,6 +31,8 @@ export interface AnalyzeOptions {
   readonly onProgress?: ((p: AnalyzeProgress) => void) | undefined;
   /** The reference time for inputs without a modification time (stdin); defaults to now. */
   readonly now?: number | undefined;
+  /** Threat-intel indicators to match every event against. */
+  readonly intel?: IndicatorIndex | undefined;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
   };
   const detectors: Detector[] = createAuthDetectors(options.config, emit);
   if (options.config.anomaly.enabled) detectors.push(createAnomalyDetector(options.config.anomaly, fitForest, emit));
+  if (options.intel !== undefined) detectors.push(createIntelDetector(options.intel, emit));
   const detection = createDispatcher(detectors);
   const actions = new Map<string, number>();
 
