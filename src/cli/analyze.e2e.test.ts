@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -121,4 +121,21 @@ test('--intel raises one alert for exactly the attacker addresses the feed lists
   const missing = vigil(['analyze', log, '--no-store', '--intel', join(dir, 'no-such-feed.csv')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no-such-feed\.csv/);
+});
+
+test('--rules runs Sigma rules over the parsed auth events: SigmaHQ flags a root-UID account', () => {
+  const log = join(dir, 'sigma.log');
+  writeFileSync(
+    log,
+    'Nov  2 08:38:24 srv1 useradd[1337]: new user: name=john, UID=0, GID=0, home=/home/john, shell=/bin/bash\n' +
+      'Nov  2 08:39:00 srv1 useradd[1338]: new user: name=kate, UID=1001, GID=1001, home=/home/kate, shell=/bin/bash\n',
+  );
+  const r = vigil(['analyze', log, '--year', '2026', '--no-store', '--no-progress', '--rules', resolve(sharedDataPath('sigma'), 'rules', 'linux', 'builtin'), '--ndjson', '-']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /Sigma: \d+ rules/);
+  const sigma = r.stdout.trim().split('\n').map((l) => alertSchema.parse(JSON.parse(l))).filter((a) => a.rule.category === 'sigma');
+  assert.deepEqual(sigma.map((a) => a.rule.name), ['Privileged User Has Been Created']);
+  assert.equal(sigma[0]!.severity, 'high');
+  assert.deepEqual(sigma[0]!.threat.technique.id, ['T1136.001']);
+  assert.equal(sigma[0]!.event.count, 1, 'only the UID 0 account');
 });

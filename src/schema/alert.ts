@@ -31,7 +31,8 @@ export const alertSchema = z.object({
   risk_score: z.number().min(0).max(100),
   threat: z.object({
     framework: z.literal('MITRE ATT&CK'),
-    technique: z.object({ id: z.array(z.string()).min(1), name: z.array(z.string()).min(1) }),
+    /** Built-in detections always name one; a Sigma rule without an `attack.t…` tag names none. */
+    technique: z.object({ id: z.array(z.string()), name: z.array(z.string()) }),
     tactic: z.object({ id: z.array(z.string()), name: z.array(z.string()) }),
     /** ECS `threat.indicator.*`: the threat-intel indicator an intel alert matched. */
     indicator: z.record(z.string(), z.unknown()).optional(),

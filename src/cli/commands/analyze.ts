@@ -7,6 +7,8 @@ import { analyze, type AnalyzeProgress } from '../../runtime/analyze/analyze.js'
 import { totals } from '../../runtime/analyze/summary.js';
 import { loadDetectionConfig } from '../../runtime/config/load-config.js';
 import type { Alert } from '../../schema/alert.js';
+import type { SigmaRule } from '../../core/sigma/index.js';
+import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { UsageError } from '../command.js';
 import { formatAnalyzeReport, type Destinations } from '../format/analyze-report.js';
 import { createProgressPrinter } from '../format/progress.js';
@@ -23,6 +25,7 @@ Options:
   --no-store       do not store alerts
   --year YYYY      year of RFC 3164 timestamps (default: inferred from each file's modification time)
   --config FILE    YAML/JSON configuration (thresholds and windows under "detections:")
+  --rules PATH     Sigma rules (file or folder, repeatable) to run over the parsed events too
   --intel FILE     threat-intel feed to match every event against: Vigil CSV (indicator,type,
                    confidence,source,first_seen) or one indicator per line (repeatable)
   --json           print the summary as JSON instead of the human report
@@ -46,6 +49,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
   const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;
   const startedAt = new Date().toISOString();
+  const sigma = values.rules === undefined ? undefined : await loadSigma(values.rules);
   const intel = values.intel === undefined ? undefined : await (await import('../../runtime/intel/load-feed-files.js')).loadFeedFiles(values.intel);
   if (intel !== undefined) {
     process.stderr.write(`Intel: ${intel.indicators} indicators from ${values.intel?.length ?? 0} feed(s)${intel.errors.length ? `, ${intel.errors.length} lines not read` : ''}.\n`);
@@ -57,6 +61,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
     year,
     signal,
     intel: intel?.index,
+    sigma,
     onProgress:
       progress === undefined
         ? undefined
@@ -114,6 +119,7 @@ function parseOptions(args: string[]) {
         year: { type: 'string' },
         config: { type: 'string' },
         intel: { type: 'string', multiple: true },
+        rules: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
@@ -143,4 +149,14 @@ async function writeNdjson(target: string, alerts: readonly Alert[]): Promise<vo
     return;
   }
   if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+/** Loads Sigma rules and the shipped mappings (only when --rules is given: rule loading is not free). */
+async function loadSigma(paths: string[]): Promise<{ rules: SigmaRule[]; mappings: SigmaMappings }> {
+  const [{ loadRules }, { loadSigmaMappings }] = await Promise.all([import('../../runtime/content/load-rules.js'), import('../../runtime/content/load-mappings.js')]);
+  const mappings = await loadSigmaMappings();
+  if (!mappings.ok) throw new VigilError('INVALID_CONFIG', `the shipped Sigma mappings are invalid: ${mappings.error.map((i) => i.message).join('; ')}`);
+  const loaded = await loadRules(paths);
+  process.stderr.write(`Sigma: ${loaded.rules.length} rules from ${loaded.files} files${loaded.errors.length ? ` (${loaded.errors.length} did not load; see "vigil rules lint")` : ''}.\n`);
+  return { rules: loaded.rules, mappings: mappings.value };
 }

@@ -11,7 +11,9 @@ export interface RuleDefinition {
   readonly description: string;
   readonly category: Alert['rule']['category'];
   readonly severity: Severity;
-  readonly technique: TechniqueId;
+  /** The ATT&CK technique; null only for content (Sigma rules) that names none. */
+  readonly technique: TechniqueId | null;
+  readonly references?: readonly string[];
 }
 
 /** The parts of an alert a detector decides; the factory fills in the rest. */
@@ -23,7 +25,8 @@ export interface AlertDraft {
   readonly message: string;
   readonly explanation: Record<string, unknown>;
   readonly severity?: Severity;
-  readonly technique?: TechniqueId;
+  /** Overrides the rule's technique: a catalogued id, or any ATT&CK id a Sigma rule's tags name. */
+  readonly technique?: string;
   /** Entities to name beyond those of the episode's events (e.g. a session's source IP). */
   readonly extraIps?: Iterable<string>;
   readonly extraUsers?: Iterable<string>;
@@ -47,7 +50,8 @@ export function buildAlert(draft: AlertDraft): Alert {
   const { rule, episode } = draft;
   const severity = draft.severity ?? rule.severity;
   const techniqueId = draft.technique ?? rule.technique;
-  const technique = TECHNIQUES[techniqueId];
+  const known: { readonly name: string; readonly tactic: readonly [string, string] } | undefined =
+    techniqueId === null ? undefined : (TECHNIQUES as Readonly<Record<string, { name: string; tactic: readonly [string, string] }>>)[techniqueId];
   const ips = sorted(episode.ips, draft.extraIps);
   const users = sorted(episode.users, draft.extraUsers);
   const hosts = sorted(episode.hosts);
@@ -55,13 +59,19 @@ export function buildAlert(draft: AlertDraft): Alert {
     id: alertId(rule.id, draft.key, episode.start),
     '@timestamp': iso(episode.triggeredAt),
     event: { kind: 'alert', start: iso(episode.start), end: iso(episode.end), count: episode.count },
-    rule: { id: rule.id, name: rule.name, description: rule.description, category: rule.category },
+    rule: {
+      id: rule.id,
+      name: rule.name,
+      description: rule.description,
+      category: rule.category,
+      ...(rule.references === undefined ? {} : { references: [...rule.references] }),
+    },
     severity,
     risk_score: RISK_SCORE[severity],
     threat: {
       framework: 'MITRE ATT&CK',
-      technique: { id: [techniqueId], name: [technique.name] },
-      tactic: { id: [technique.tactic[0]], name: [technique.tactic[1]] },
+      technique: techniqueId === null ? { id: [], name: [] } : { id: [techniqueId], name: [known?.name ?? techniqueId] },
+      tactic: known === undefined ? { id: [], name: [] } : { id: [known.tactic[0]], name: [known.tactic[1]] },
       ...(draft.indicator === undefined ? {} : { indicator: draft.indicator }),
     },
     related: { ip: ips, user: users, hosts },

@@ -7,6 +7,9 @@ import type { Detector } from '../../core/detect/detector.js';
 import { createDispatcher } from '../../core/detect/dispatch.js';
 import { createIntelDetector } from '../../core/detect/intel-detector.js';
 import type { IndicatorIndex } from '../../core/intel/index.js';
+import { createSigmaDetector } from '../../core/detect/sigma-detector.js';
+import type { SigmaRule } from '../../core/sigma/index.js';
+import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { fileModifiedTime, readLines, STDIN_PATH } from '../input/index.js';
 import { fitForest } from './fit-forest.js';
 import { createLinuxAuthParser, type LinuxAuthParser } from '../../components/parsers/linux-auth/index.js';
@@ -33,6 +36,8 @@ export interface AnalyzeOptions {
   readonly now?: number | undefined;
   /** Threat-intel indicators to match every event against. */
   readonly intel?: IndicatorIndex | undefined;
+  /** Sigma rules to run over the parsed events, with the mappings that serve them. */
+  readonly sigma?: { readonly rules: readonly SigmaRule[]; readonly mappings: SigmaMappings } | undefined;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
   const detectors: Detector[] = createAuthDetectors(options.config, emit);
   if (options.config.anomaly.enabled) detectors.push(createAnomalyDetector(options.config.anomaly, fitForest, emit));
   if (options.intel !== undefined) detectors.push(createIntelDetector(options.intel, emit));
+  if (options.sigma !== undefined) detectors.push(createSigmaDetector(options.sigma.rules, options.sigma.mappings, emit));
   const detection = createDispatcher(detectors);
   const actions = new Map<string, number>();
 
