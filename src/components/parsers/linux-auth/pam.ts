@@ -3,7 +3,7 @@ import { digitsStartBefore, matchesAt, parseDecimal, sliceClipped } from '../tex
 import type { AuthFacts } from './auth-facts.js';
 
 /**
- * `pam_MODULE(SERVICE:TYPE): BODY`, as any program using PAM logs it (sshd, sudo, su, cron, login, …).
+ * `pam_MODULE(SERVICE:TYPE): BODY`, as every program using PAM logs it (sshd, sudo, su, cron, login, …).
  * Returns false when the prefix or the body is not one we interpret.
  */
 export function interpretPam(text: string, facts: AuthFacts): boolean {

@@ -27,7 +27,7 @@ export interface FeedOptions {
   readonly maxLineLength?: number;
 }
 
-/** Metadata as readers gather it: any field may be missing or undefined. */
+/** Metadata as readers gather it: each field may be missing or undefined. */
 export type MetaInput = { [K in keyof IndicatorMeta]?: IndicatorMeta[K] | undefined };
 
 /** Accumulates a feed result. */
