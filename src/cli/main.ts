@@ -15,6 +15,7 @@ const COMMANDS: readonly Command[] = [
     run: async (args, signal) => (await import('./commands/hunt.js')).runHunt(args, signal),
   },
   { name: 'rules', summary: 'lint Sigma rules, or run their regression tests', run: async (args) => (await import('./commands/rules.js')).runRules(args) },
+  { name: 'intel', summary: 'extract indicators (IOCs) from text, refanging defanged ones', run: async (args) => (await import('./commands/intel.js')).runIntel(args) },
   { name: 'alerts', summary: 'list alerts kept in the store', run: async (args) => (await import('./commands/alerts.js')).runAlerts(args) },
 ];
 
