@@ -89,17 +89,22 @@ export class LiteralScanner {
     return -1;
   }
 
+  /** The state after reading `c` in state `s`, following failure links. */
+  private advance(s: number, c: number): number {
+    let state = s;
+    let to = this.step(state, c);
+    while (to < 0 && state !== 0) {
+      state = this.fail[state]!;
+      to = this.step(state, c);
+    }
+    return to < 0 ? 0 : to;
+  }
+
   /** Calls `found(id)` for every literal occurring in `text` (possibly more than once per literal). */
   scan(text: string, found: (id: number) => void): void {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let to = this.step(s, c);
-      while (to < 0 && s !== 0) {
-        s = this.fail[s]!;
-        to = this.step(s, c);
-      }
-      s = to < 0 ? 0 : to;
+      s = this.advance(s, text.charCodeAt(i));
       let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       while (o >= 0) {
         found(this.output[o]!);
@@ -112,13 +117,7 @@ export class LiteralScanner {
   firstMatch(text: string): number {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let to = this.step(s, c);
-      while (to < 0 && s !== 0) {
-        s = this.fail[s]!;
-        to = this.step(s, c);
-      }
-      s = to < 0 ? 0 : to;
+      s = this.advance(s, text.charCodeAt(i));
       const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       if (o >= 0) return this.output[o]!;
     }
