@@ -139,3 +139,21 @@ test('--rules runs Sigma rules over the parsed auth events: SigmaHQ flags a root
   assert.deepEqual(sigma[0]!.threat.technique.id, ['T1136.001']);
   assert.equal(sigma[0]!.event.count, 1, 'only the UID 0 account');
 });
+
+test('rotated files given newest first are analysed in time order: same alerts as the whole log', () => {
+  const log = generate(11, 3);
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const half = Math.floor(lines.length / 2);
+  const older = join(dir, 'auth.log.1');
+  const newer = join(dir, 'auth.log');
+  writeFileSync(older, `${lines.slice(0, half).join('\n')}\n`);
+  writeFileSync(newer, lines.slice(half).join('\n'));
+  const ids = (files: string[]): string[] => {
+    const r = vigil(['analyze', ...files, '--year', '2026', '--no-store', '--no-progress', '--ndjson', '-']);
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim().split('\n').map((l) => alertSchema.parse(JSON.parse(l)).id).sort();
+  };
+  const whole = ids([log]);
+  assert.ok(whole.length >= 7);
+  assert.deepEqual(ids([newer, older]), whole);
+});
