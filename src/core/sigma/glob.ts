@@ -226,7 +226,8 @@ function expandSets(tokens: readonly Tok[]): Tok[][] {
   return variants.map(mergeLiterals);
 }
 
-function mergeLiterals(tokens: readonly Tok[]): Tok[] {
+/** Joins adjacent literal tokens into one. */
+export function mergeLiterals(tokens: readonly Tok[]): Tok[] {
   const out: Tok[] = [];
   for (const tok of tokens) {
     const last = out[out.length - 1];

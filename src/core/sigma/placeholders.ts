@@ -1,3 +1,4 @@
+import { mergeLiterals } from './glob.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { insertPlaceholders, parseSigmaString, type Tok } from './sigma-string.js';
 
@@ -27,15 +28,5 @@ export function expandPlaceholders(
       variants = variants.map((v) => [...v, t]);
     }
   }
-  return { ok: true, variants: variants.map(merge) };
-}
-
-function merge(tokens: readonly Tok[]): Tok[] {
-  const out: Tok[] = [];
-  for (const tok of tokens) {
-    const last = out[out.length - 1];
-    if (tok.t === 'lit' && last?.t === 'lit') out[out.length - 1] = { t: 'lit', s: last.s + tok.s };
-    else out.push(tok);
-  }
-  return out;
+  return { ok: true, variants: variants.map(mergeLiterals) };
 }

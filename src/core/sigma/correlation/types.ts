@@ -1,4 +1,4 @@
-import type { MatchExplanation, SigmaLevel } from '../contract.js';
+import type { MatchExplanation, RuleMeta } from '../contract.js';
 
 /** Correlation types: the four of Sigma 2.0 and the value aggregations Sigma 2.1 and pySigma add. */
 export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile', 'value_median'] as const;
@@ -15,21 +15,11 @@ export interface CorrelationCondition {
   readonly neq?: number;
 }
 
-/** What a correlation says about itself. */
-export interface CorrelationMeta {
-  /** The `id`, else the `name`, else `file#document`. */
-  readonly id: string;
-  readonly title: string;
-  readonly name?: string;
-  readonly status?: string;
-  readonly level?: SigmaLevel;
-  readonly description?: string;
-  readonly author?: string;
-  readonly references?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly falsepositives?: readonly string[];
-  readonly path: string;
-}
+/**
+ * What a correlation says about itself: a rule's metadata without a logsource. `id` is the `id`,
+ * else the `name`, else `file#document`.
+ */
+export type CorrelationMeta = Omit<RuleMeta, 'logsource'>;
 
 /** A validated correlation rule (spec "Sigma Correlation Rules"). */
 export interface CorrelationRule {
