@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
 import { SEVERITIES, type Severity } from '../../schema/severity.js';
+import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { UsageError } from '../command.js';
 
 const HELP = `Usage: vigil alerts [options]
@@ -43,7 +44,7 @@ export async function runAlerts(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const path = values.db ?? '.vigil/vigil.db';
+  const path = values.db ?? DEFAULT_DB_PATH;
   if (!existsSync(path)) throw new UsageError(`no store at ${path}: run "vigil analyze" first or pass --db`);
   if (values.severity !== undefined && !isSeverity(values.severity)) throw new UsageError(`--severity must be one of ${SEVERITIES.join(', ')}`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);

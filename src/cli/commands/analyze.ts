@@ -9,6 +9,7 @@ import { loadDetectionConfig } from '../../runtime/config/load-config.js';
 import type { Alert } from '../../schema/alert.js';
 import type { SigmaRule } from '../../core/sigma/index.js';
 import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
+import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { UsageError } from '../command.js';
 import { formatAnalyzeReport, type Destinations } from '../format/analyze-report.js';
 import { createProgressPrinter } from '../format/progress.js';
@@ -77,7 +78,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
     destinations.ndjson = ndjson;
   }
   if (values['no-store'] !== true) {
-    const path = values.db ?? '.vigil/vigil.db';
+    const path = values.db ?? DEFAULT_DB_PATH;
     // Loaded only when storing: the native SQLite binding is not needed for --no-store runs.
     const { openSqliteStore } = await import('../../runtime/store/sqlite-store.js');
     const store = openSqliteStore(path);

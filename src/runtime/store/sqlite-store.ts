@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { VigilError } from '../../lib/errors.js';
 import { alertSchema, SEVERITIES, type Alert } from '../../schema/alert.js';
 import type { AlertQuery, AlertStore, AnalysisRunRecord, PutResult } from './alert-store.js';
+import { migrateComponent, openSqliteDatabase } from './sqlite-database.js';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE alerts (
@@ -33,17 +31,22 @@ const docRowSchema = z.object({ doc: z.string() });
 
 /** Opens (creating if needed) the SQLite store at `path` (WAL mode; `:memory:` for tests). */
 export function openSqliteStore(path: string): AlertStore {
-  let db: Database.Database;
+  const db = openSqliteDatabase(path);
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } catch (cause) {
-    throw new VigilError('STORE_FAILED', `cannot open the SQLite store at ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    return alertStoreOn(db, { closeDatabase: true });
+  } catch (error) {
+    db.close();
+    throw error;
   }
+}
+
+/**
+ * The alert store on an already open database (shared with the case and playbook stores);
+ * `closeDatabase` says whether `close()` also closes the database.
+ */
+export function alertStoreOn(db: Database.Database, options: { readonly closeDatabase: boolean }): AlertStore {
+  adoptLegacySchemaVersion(db);
+  migrateComponent(db, 'alerts', MIGRATIONS);
 
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM alerts WHERE id = ?');
   const upsert = db.prepare(
@@ -121,20 +124,20 @@ export function openSqliteStore(path: string): AlertStore {
         }),
       ),
     close: () => {
-      db.close();
+      if (options.closeDatabase) db.close();
       return Promise.resolve();
     },
   };
 }
 
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const row = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get();
-  const current = row?.version ?? 0;
-  if (current > MIGRATIONS.length) throw new Error(`the database has schema version ${current}, newer than this Vigil (${MIGRATIONS.length})`);
+/** Databases made before the stores were split kept one `schema_version` row for the alert tables. */
+function adoptLegacySchemaVersion(db: Database.Database): void {
+  const legacy = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
+  if (legacy === undefined) return;
+  const version = db.prepare<[], { version: number }>('SELECT version FROM schema_version').get()?.version ?? 0;
   db.transaction(() => {
-    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
-    if (row === undefined) db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
-    else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
+    db.prepare("INSERT OR IGNORE INTO schema_migrations (component, version) VALUES ('alerts', ?)").run(version);
+    db.exec('DROP TABLE schema_version');
   })();
 }
