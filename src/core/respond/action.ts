@@ -58,3 +58,20 @@ export interface ActionDefinition<I = unknown, O = unknown> {
 
 /** Type-erased form, for registries that hold actions of many types. */
 export type AnyActionDefinition = ActionDefinition<never> & { readonly input: z.ZodType; readonly output: z.ZodType };
+
+/**
+ * How an action reports a failure the runner should understand: `retryable` failures (timeouts,
+ * 429, 5xx, connection refused) are retried with backoff, waiting at least `retryAfterMs` when the
+ * server said so (Retry-After); others fail the step at once (4xx, invalid input, refused policy).
+ */
+export class ActionFailure extends Error {
+  override readonly name = 'ActionFailure';
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: { readonly retryable: boolean; readonly retryAfterMs?: number; readonly cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
