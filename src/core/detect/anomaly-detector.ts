@@ -1,5 +1,6 @@
 import type { DetectionConfig } from '../../schema/config.js';
 import { AuthWindowFeatures, rawFeature, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
+import { scoreByDistinctRows } from '../anomaly/distinct-rows.js';
 import type { IsolationForestModel } from '../anomaly/isolation-forest-model.js';
 import { buildAlert, type RuleDefinition } from './alert-factory.js';
 import type { AlertSink, Detector } from './detector.js';
@@ -48,7 +49,7 @@ export function createAnomalyDetector(config: DetectionConfig['anomaly'], fit: F
         const matrix = features.matrix(kind);
         if (matrix.rows < config.minWindows) continue;
         const model = fit(matrix.data, matrix.rows, matrix.cols, config.seed, config.trees);
-        const scores = model.scoreSamples(matrix.data);
+        const scores = scoreByDistinctRows(matrix.data, matrix.rows, matrix.cols, (distinct) => model.scoreSamples(distinct));
         reportAnomalies(kind, matrix, model, scores, config, windowMs, emit);
       }
     },

@@ -4,7 +4,7 @@ import type { DetectionConfig } from '../../schema/config.js';
 import { createAnomalyDetector } from '../../core/detect/anomaly-detector.js';
 import { createAuthDetectors } from '../../core/detect/auth-detectors.js';
 import type { Detector } from '../../core/detect/detector.js';
-import { createDispatcher } from '../../core/detect/dispatch.js';
+import { createDispatcher, type Dispatcher } from '../../core/detect/dispatch.js';
 import { createIntelDetector } from '../../core/detect/intel-detector.js';
 import type { IndicatorIndex } from '../../core/intel/index.js';
 import { createSigmaDetector } from '../../core/detect/sigma-detector.js';
@@ -89,7 +89,7 @@ async function analyzeInput(
   count: number,
   options: AnalyzeOptions,
   summary: InputSummary,
-  detection: Detector,
+  detection: Dispatcher,
   actions: Map<string, number>,
 ): Promise<void> {
   const parser = await parserFor(path, options);
@@ -100,20 +100,20 @@ async function analyzeInput(
   try {
     for await (const batch of source) {
       for (let i = 0; i < batch.count; i++) {
-        const parsed = parser.parse(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
-        if (!parsed.ok) {
+        const line = parser.scan(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
+        if (line === undefined) {
           summary.unparsable++;
           continue;
         }
-        const { ts, event, understood } = parsed.value;
+        const { ts, action } = line;
         summary.events++;
-        if (understood) summary.understood++;
+        if (line.understood) summary.understood++;
         else summary.notUnderstood++;
         if (summary.firstEvent === undefined || ts < summary.firstEvent) summary.firstEvent = ts;
         if (summary.lastEvent === undefined || ts > summary.lastEvent) summary.lastEvent = ts;
-        const action = event.event.action ?? 'unknown';
         actions.set(action, (actions.get(action) ?? 0) + 1);
-        detection.observe(ts, event);
+        // Most lines (cron, sessions) reach no detector: their ECS event is never built.
+        if (detection.wants(action)) detection.observe(ts, line.event());
       }
     }
   } finally {
@@ -138,9 +138,9 @@ async function orderByFirstEvent(options: AnalyzeOptions): Promise<string[]> {
       const source = readLines(path, { signal: options.signal, highWaterMark: 64 * 1024 });
       search: for await (const batch of source) {
         for (let i = 0; i < batch.count; i++) {
-          const parsed = parser.parse(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
-          if (parsed.ok) {
-            firsts.set(path, parsed.value.ts);
+          const line = parser.scan(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
+          if (line !== undefined) {
+            firsts.set(path, line.ts);
             break search;
           }
         }

@@ -1,2 +1,2 @@
 /** Linux auth/syslog lines → ECS events. */
-export { createLinuxAuthParser, isGenericAction, type LinuxAuthParser, type LinuxAuthParserOptions, type ParsedLine } from './parser.js';
+export { createLinuxAuthParser, isGenericAction, type LinuxAuthParser, type LinuxAuthParserOptions, type ParsedLine, type ScannedLine } from './parser.js';

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../lib/result.js';
-import type { AuthAction, TimedEvent } from '../../../schema/event.js';
-import { parseFailure, type ParseFailure } from '../parse-failure.js';
+import type { AuthAction, EcsEvent, TimedEvent } from '../../../schema/event.js';
+import { parseFailure, type ParseFailure, type ParseFailureReason } from '../parse-failure.js';
 import { SyslogReader, type SyslogFramerOptions } from '../syslog/syslog-reader.js';
 import { AuthFacts } from './auth-facts.js';
 import { buildAuthEvent } from './build-event.js';
@@ -21,6 +21,21 @@ export interface ParsedLine extends TimedEvent {
   readonly understood: boolean;
 }
 
+/**
+ * The hot-path view of the last line {@link LinuxAuthParser.scan} read: flat fields, reused for every
+ * line, and the ECS event built only when asked for (most lines of a log — cron, sessions — are only
+ * counted). Valid until the next `scan`.
+ */
+export interface ScannedLine {
+  /** Epoch milliseconds. */
+  readonly ts: number;
+  readonly action: AuthAction;
+  /** See {@link ParsedLine.understood}. */
+  readonly understood: boolean;
+  /** Builds the line's ECS event (a new object each call). */
+  event(): EcsEvent;
+}
+
 /** Parses the lines of one file, in order (the year inference and caches are per file). */
 export interface LinuxAuthParser {
   /**
@@ -29,6 +44,13 @@ export interface LinuxAuthParser {
    * Never throws on input: a line that is not syslog is a {@link ParseFailure} value.
    */
   parse(line: string, lineNumber: number, byteOffset: number): Result<ParsedLine, ParseFailure>;
+  /**
+   * Like {@link parse}, without building the event: returns the reused {@link ScannedLine} view, or
+   * undefined when the line is not syslog (then {@link lastFailure} says why).
+   */
+  scan(line: string, lineNumber: number, byteOffset: number): ScannedLine | undefined;
+  /** Why the last `scan` returned undefined. */
+  lastFailure(): ParseFailure;
 }
 
 /** True for the actions of lines kept without interpretation. */
@@ -45,18 +67,43 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
   const reader = new SyslogReader(options);
   const facts = new AuthFacts();
   const filePath = options.filePath;
+  let original = '';
+  let lineNumber = 0;
+  let byteOffset = 0;
+  let failure: ParseFailureReason = 'empty_line';
+  const view = {
+    ts: 0,
+    action: 'syslog' as AuthAction,
+    understood: false,
+    event: (): EcsEvent => buildAuthEvent(original, reader, facts, filePath, lineNumber, byteOffset),
+  };
 
-  function parse(line: string, lineNumber: number, byteOffset: number): Result<ParsedLine, ParseFailure> {
-    const original = withoutNewline(line);
+  function scan(line: string, number: number, offset: number): ScannedLine | undefined {
+    original = withoutNewline(line);
+    lineNumber = number;
+    byteOffset = offset;
     const reason = reader.read(original);
-    if (reason !== undefined) return err(parseFailure(reason, filePath, lineNumber, reader.failureIndex));
+    if (reason !== undefined) {
+      failure = reason;
+      return undefined;
+    }
     facts.reset();
     interpretMessage(reader.appname, reader.message, facts);
-    const event = buildAuthEvent(original, reader, facts, filePath, lineNumber, byteOffset);
-    return ok({ ts: reader.ts, event, understood: !isGenericAction(facts.action) });
+    view.ts = reader.ts;
+    view.action = facts.action;
+    view.understood = !isGenericAction(facts.action);
+    return view;
   }
 
-  return { parse };
+  const lastFailure = (): ParseFailure => parseFailure(failure, filePath, lineNumber, reader.failureIndex);
+
+  function parse(line: string, number: number, offset: number): Result<ParsedLine, ParseFailure> {
+    const scanned = scan(line, number, offset);
+    if (scanned === undefined) return err(lastFailure());
+    return ok({ ts: scanned.ts, event: scanned.event(), understood: scanned.understood });
+  }
+
+  return { parse, scan, lastFailure };
 }
 
 function withoutNewline(line: string): string {
