@@ -14,53 +14,68 @@ export class LiteralScanner {
   /** The nearest state on the failure chain that has an output, or -1. */
   private readonly dictLink: Int32Array;
 
-  /** Builds the scanner; `literals[i]` is reported as id i. Empty literals are ignored. */
+  /**
+   * Builds the scanner; `literals[i]` is reported as id i (the first id, for a literal given twice).
+   * Empty literals are ignored. The trie is built from the literals in sorted order, so each one
+   * only extends the previous one's path past their common prefix: no per-state maps, and the
+   * edges of every state come out grouped and sorted with one counting sort.
+   */
   constructor(literals: readonly string[]) {
-    const children: Map<number, number>[] = [new Map<number, number>()];
-    const output: number[] = [-1];
+    const firstId = new Map<string, number>();
     literals.forEach((lit, id) => {
-      if (lit === '') return;
-      let s = 0;
-      for (let i = 0; i < lit.length; i++) {
-        const c = lit.charCodeAt(i);
-        let next = children[s]!.get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map<number, number>());
-          output.push(-1);
-          children[s]!.set(c, next);
-        }
-        s = next;
-      }
-      if (output[s] === -1) output[s] = id;
+      if (lit !== '' && !firstId.has(lit)) firstId.set(lit, id);
     });
-    const n = children.length;
-    this.edgeStart = new Int32Array(n + 1);
-    let edges = 0;
-    for (let s = 0; s < n; s++) {
-      this.edgeStart[s] = edges;
-      edges += children[s]!.size;
+    // The default sort compares UTF-16 code units, natively: the order the trie needs.
+    const sorted = [...firstId.keys()].sort();
+    let capacity = 1;
+    for (const lit of sorted) capacity += lit.length;
+    const parent = new Int32Array(capacity);
+    const char = new Uint16Array(capacity);
+    const output = new Int32Array(capacity).fill(-1);
+    /** States along the previous literal's path: path[d] is the state after d characters. */
+    const path = [0];
+    let n = 1;
+    let previous = '';
+    for (const lit of sorted) {
+      let common = 0;
+      const limit = Math.min(lit.length, previous.length);
+      while (common < limit && lit.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      path.length = common + 1;
+      let s = path[common]!;
+      for (let d = common; d < lit.length; d++) {
+        parent[n] = s;
+        char[n] = lit.charCodeAt(d);
+        s = n++;
+        path.push(s);
+      }
+      output[s] = firstId.get(lit)!;
+      previous = lit;
     }
-    this.edgeStart[n] = edges;
+    // Group edges by parent state (stable: each state's children stay in ascending character order).
+    this.edgeStart = new Int32Array(n + 1);
+    for (let t = 1; t < n; t++) this.edgeStart[parent[t]! + 1]!++;
+    for (let s = 0; s < n; s++) this.edgeStart[s + 1]! += this.edgeStart[s]!;
+    const edges = n - 1;
     this.edgeChar = new Uint16Array(edges);
     this.edgeTarget = new Int32Array(edges);
-    for (let s = 0; s < n; s++) {
-      let e = this.edgeStart[s]!;
-      for (const [c, t] of [...children[s]!].sort((a, b) => a[0] - b[0])) {
-        this.edgeChar[e] = c;
-        this.edgeTarget[e] = t;
-        e++;
-      }
+    const fill = this.edgeStart.slice(0, n);
+    for (let t = 1; t < n; t++) {
+      const e = fill[parent[t]!]!++;
+      this.edgeChar[e] = char[t]!;
+      this.edgeTarget[e] = t;
     }
-    this.output = Int32Array.from(output);
+    this.output = output.slice(0, n);
     this.fail = new Int32Array(n);
     this.dictLink = new Int32Array(n).fill(-1);
     // Breadth-first: a state's failure link is the longest proper suffix that is also in the trie.
-    const queue: number[] = [];
-    for (const t of children[0]!.values()) queue.push(t);
-    for (let q = 0; q < queue.length; q++) {
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) queue[tail++] = this.edgeTarget[e]!;
+    for (let q = 0; q < tail; q++) {
       const s = queue[q]!;
-      for (const [c, t] of children[s]!) {
+      for (let e = this.edgeStart[s]!; e < this.edgeStart[s + 1]!; e++) {
+        const c = this.edgeChar[e]!;
+        const t = this.edgeTarget[e]!;
         let f = this.fail[s]!;
         let to = this.step(f, c);
         while (to < 0 && f !== 0) {
@@ -70,7 +85,7 @@ export class LiteralScanner {
         this.fail[t] = to < 0 || to === t ? 0 : to;
         const ft = this.fail[t];
         this.dictLink[t] = this.output[ft]! >= 0 ? ft : this.dictLink[ft]!;
-        queue.push(t);
+        queue[tail++] = t;
       }
     }
   }

@@ -128,10 +128,15 @@ class Suffix implements Glob {
 }
 
 class Contains implements Glob {
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
   match(s: string): boolean {
     return s.includes(this.text);
   }
+}
+
+/** The literal of a `*literal*` pattern (a plain substring test), otherwise undefined. */
+export function substringOf(glob: Glob): string | undefined {
+  return glob instanceof Contains ? glob.text : undefined;
 }
 
 const MATCH_ALL: Glob = { match: () => true };

@@ -27,6 +27,10 @@ interface FieldScanner {
  * candidate only when each of its clauses found one of its literals. Rules without clauses are
  * always candidates. On SigmaHQ's Windows process-creation rules this leaves about 1 rule in 40.
  * Combine with logsource dispatch (one index per logsource bucket) for the full effect.
+ *
+ * The work per event follows what the event contains, not how many rules there are: each rule is
+ * posted under the literals of one "anchor" clause (the one least likely to hold), and only the
+ * rules posted under a literal that was found have their other clauses checked.
  */
 export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
   const needIds = new Map<string, number>(); // "field\u0000literal" → need id
@@ -39,7 +43,9 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
         if (id === undefined) {
           id = needIds.size;
           needIds.set(key, id);
-          byField.set(n.field, [...(byField.get(n.field) ?? []), n.literal]);
+          const literals = byField.get(n.field);
+          if (literals === undefined) byField.set(n.field, [n.literal]);
+          else literals.push(n.literal);
         }
         return id;
       }),
@@ -50,42 +56,100 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     scanner: new LiteralScanner(literals),
     needs: Int32Array.from(literals, (l) => needIds.get(`${field}\u0000${l}`) ?? -1),
   }));
+  const literalOf = [...needIds.keys()].map((key) => key.slice(key.indexOf('\u0000') + 1));
+  const { always, postings } = postRules(clauseNeeds, literalOf, needIds.size);
+
   const seen = new Int32Array(needIds.size);
+  const ruleSeen = new Int32Array(rules.length);
   let stamp = 0;
+  let found: number[] = [];
+  let current: FieldScanner | undefined;
+  const onFound = (id: number): void => {
+    const need = current!.needs[id]!;
+    if (seen[need] === stamp) return;
+    seen[need] = stamp;
+    found.push(need);
+  };
+  const clausesHold = (r: number): boolean => {
+    const clauses = clauseNeeds[r]!;
+    for (let c = 0; c < clauses.length; c++) {
+      const ids = clauses[c]!;
+      let ok = false;
+      for (let i = 0; i < ids.length; i++) {
+        if (seen[ids[i]!] === stamp) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) return false;
+    }
+    return true;
+  };
 
   return {
     rules,
     candidates(event) {
       const ctx = event instanceof MatchContext ? event : new MatchContext(event);
       stamp += 1;
-      const mark = stamp;
+      found = [];
       for (const f of scanners) {
-        const found = (id: number): void => {
-          seen[f.needs[id]!] = mark;
-        };
+        current = f;
         const raw = ctx.event.get(f.field);
-        if (typeof raw === 'string') f.scanner.scan(ctx.lower(f.field, raw), found);
-        else if (raw !== undefined && raw !== null) scanValue(raw, f.scanner, found, 0);
+        if (typeof raw === 'string') f.scanner.scan(ctx.lower(f.field, raw), onFound);
+        else if (raw !== undefined && raw !== null) scanValue(raw, f.scanner, onFound, 0);
       }
-      const out: SigmaRule[] = [];
-      for (let r = 0; r < rules.length; r++) {
-        const clauses = clauseNeeds[r]!;
-        let ok = true;
-        for (let c = 0; c < clauses.length && ok; c++) {
-          const ids = clauses[c]!;
-          ok = false;
-          for (let i = 0; i < ids.length; i++) {
-            if (seen[ids[i]!] === mark) {
-              ok = true;
-              break;
-            }
-          }
+      current = undefined;
+      const hits: number[] = [];
+      for (const need of found) {
+        const posted = postings[need];
+        if (posted === undefined) continue;
+        for (let i = 0; i < posted.length; i++) {
+          const r = posted[i]!;
+          if (ruleSeen[r] === stamp) continue;
+          ruleSeen[r] = stamp;
+          if (clausesHold(r)) hits.push(r);
         }
-        if (ok) out.push(rules[r]!);
       }
-      return out;
+      return mergeInOrder(rules, always, hits.sort((a, b) => a - b));
     },
   };
+}
+
+/**
+ * Posts each rule under the literals of its anchor clause: the clause whose shortest literal is
+ * longest (long literals occur rarely), fewer alternatives breaking ties. Rules without clauses are
+ * `always` candidates.
+ */
+function postRules(clauseNeeds: readonly (readonly (readonly number[])[])[], literalOf: readonly string[], needCount: number): { always: Int32Array; postings: (Int32Array | undefined)[] } {
+  const always: number[] = [];
+  const lists: number[][] = Array.from({ length: needCount }, () => []);
+  clauseNeeds.forEach((clauses, r) => {
+    let anchor: readonly number[] | undefined;
+    let best = -1;
+    for (const clause of clauses) {
+      const shortest = Math.min(...clause.map((id) => literalOf[id]!.length));
+      const score = shortest * 1024 - clause.length;
+      if (score > best) {
+        best = score;
+        anchor = clause;
+      }
+    }
+    if (anchor === undefined) always.push(r);
+    else for (const id of new Set(anchor)) lists[id]!.push(r);
+  });
+  return { always: Int32Array.from(always), postings: lists.map((l) => (l.length === 0 ? undefined : Int32Array.from(l))) };
+}
+
+/** The rules at the positions of two ascending position lists, in position order. */
+function mergeInOrder(rules: readonly SigmaRule[], a: Int32Array, b: readonly number[]): SigmaRule[] {
+  const out: SigmaRule[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(rules[a[i++]!]!);
+    else out.push(rules[b[j++]!]!);
+  }
+  return out;
 }
 
 function scanValue(v: FieldValue, scanner: LiteralScanner, found: (id: number) => void, depth: number): void {

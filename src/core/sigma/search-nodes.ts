@@ -2,7 +2,8 @@ import type { FieldValue } from './contract.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { explainText, MatchContext } from './match-context.js';
 import { displayValue, type ValueSpec } from './value-spec.js';
-import type { Glob } from './glob.js';
+import { LiteralScanner } from '../../lib/aho-corasick.js';
+import { substringOf, type Glob } from './glob.js';
 import type { ValueTest } from './value-tests.js';
 
 /** One field test that held, as a match explanation shows it. */
@@ -26,6 +27,9 @@ export interface CompiledValue {
   readonly test: ValueTest;
 }
 
+/** From this many OR-ed `contains` values on, an item scans with Aho-Corasick rather than value by value. */
+const MIN_SCANNER_VALUES = 6;
+
 /** Keyword items have no field; explanations name them so. */
 export const KEYWORDS_FIELD = '(keywords)';
 
@@ -44,7 +48,12 @@ export class ItemNode implements SearchNode {
     const absent = this.tests.map((t) => t.absent);
     this.whenAbsent = (all ? absent.every(Boolean) : absent.some(Boolean)) !== negated;
     const globs = this.tests.map((t) => t.lowerGlob);
-    this.globs = field !== null && globs.every((g) => g !== undefined) ? globs : undefined;
+    const allGlobs = globs.every((g) => g !== undefined);
+    this.globs = field !== null && allGlobs ? globs : undefined;
+    this.keywordGlobs = field === null && allGlobs && !all ? globs : undefined;
+    const substrings = allGlobs && !all ? globs.map(substringOf) : [];
+    this.substrings =
+      substrings.length >= MIN_SCANNER_VALUES && substrings.every((l) => l !== undefined) ? new LiteralScanner(substrings) : undefined;
   }
 
   private readonly fieldName: string;
@@ -54,6 +63,13 @@ export class ItemNode implements SearchNode {
   private readonly whenAbsent: boolean;
   /** Set when every value is a case-insensitive pattern: a string value is then lower-cased once and scanned by each. */
   private readonly globs: readonly Glob[] | undefined;
+  /** For a keyword item (OR of case-insensitive patterns): the patterns, tried on each lower-cased event string. */
+  private readonly keywordGlobs: readonly Glob[] | undefined;
+  /**
+   * When the values are many `contains` (OR-ed, case-insensitive): one Aho-Corasick pass over the text
+   * instead of one substring search per value (keyword rules list dozens, tried on every event string).
+   */
+  private readonly substrings: LiteralScanner | undefined;
 
   test(ctx: MatchContext): boolean {
     const field = this.field;
@@ -64,6 +80,7 @@ export class ItemNode implements SearchNode {
       const globs = this.globs;
       if (globs !== undefined && typeof raw === 'string') {
         const lower = ctx.lower(field, raw);
+        if (this.substrings !== undefined) return this.substrings.firstMatch(lower) >= 0 !== this.negated;
         let held = this.all;
         for (let i = 0; i < globs.length; i++) {
           if (globs[i]!.match(lower) !== this.all) {
@@ -73,6 +90,8 @@ export class ItemNode implements SearchNode {
         }
         return held !== this.negated;
       }
+    } else if (this.keywordGlobs !== undefined) {
+      return this.anyKeyword(ctx, this.keywordGlobs) !== this.negated;
     }
     if (this.single !== undefined) return this.single.test(raw, this.fieldName, ctx) !== this.negated;
     let held: boolean;
@@ -95,6 +114,20 @@ export class ItemNode implements SearchNode {
       }
     }
     return held !== this.negated;
+  }
+
+  private anyKeyword(ctx: MatchContext, globs: readonly Glob[]): boolean {
+    const keywords = ctx.keywordsLower();
+    const scanner = this.substrings;
+    for (let k = 0; k < keywords.length; k++) {
+      const text = keywords[k]!;
+      if (scanner !== undefined) {
+        if (scanner.firstMatch(text) >= 0) return true;
+        continue;
+      }
+      for (let i = 0; i < globs.length; i++) if (globs[i]!.match(text)) return true;
+    }
+    return false;
   }
 
   explain(ctx: MatchContext, hits: FieldHit[]): boolean {

@@ -1,5 +1,5 @@
 import { isVigilError } from '../../lib/errors.js';
-import { createCorrelationEngine, createRuleIndex, MatchContext, type CorrelationMatch, type RuleIndex, type SigmaRule } from '../../core/sigma/index.js';
+import { createCorrelationEngine, createRuleIndex, MatchContext, type CorrelationMatch, type RuleIndex } from '../../core/sigma/index.js';
 import { createEventReader, type EventReader, type RoutedEventView } from '../../core/sigma/events/index.js';
 import { buildLogsourceIndex, type SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { readLines } from '../input/index.js';
@@ -56,26 +56,24 @@ export async function hunt(options: HuntOptions): Promise<HuntSummary> {
   };
   const summaries: HuntInputSummary[] = [];
   let seen = 0;
-  // A literal prefilter per logsource bucket. Buckets are stable arrays; an array seen only once (a
-  // bucket with field conditions builds a fresh one per event) is matched rule by rule instead.
-  const prefilters = new WeakMap<readonly SigmaRule[], RuleIndex>();
-  const seenOnce = new WeakSet<readonly SigmaRule[]>();
-  const candidatesOf = (view: RoutedEventView, context: MatchContext): readonly SigmaRule[] => {
-    const bucket = index.candidates(view);
-    let prefilter = prefilters.get(bucket);
-    if (prefilter === undefined) {
-      if (!seenOnce.has(bucket)) {
-        seenOnce.add(bucket);
-        return bucket;
-      }
-      prefilter = createRuleIndex(bucket);
-      prefilters.set(bucket, prefilter);
-    }
-    return prefilter.candidates(context);
-  };
+  // A literal prefilter per logsource bucket, built when the bucket's second event arrives (most
+  // buckets of a large rule set never see one).
+  const prefilters = new WeakMap<object, RuleIndex>();
+  const seenOnce = new WeakSet<object>();
   const onEvent = (view: RoutedEventView, path: string, line: number): void => {
+    const bucket = index.bucket(view);
+    if (bucket.rules.length === 0) return;
     const context = new MatchContext(view);
-    for (const rule of candidatesOf(view, context)) {
+    let rules = bucket.rules;
+    const prefilter = prefilters.get(bucket);
+    if (prefilter !== undefined) rules = prefilter.candidates(context);
+    else if (seenOnce.has(bucket)) {
+      const built = createRuleIndex(bucket.rules);
+      prefilters.set(bucket, built);
+      rules = built.candidates(context);
+    } else seenOnce.add(bucket);
+    for (const rule of rules) {
+      if (!bucket.admits(rule, view)) continue;
       const why = rule.match(context);
       if (why === undefined) continue;
       if (engine.reportsOwnMatches(rule.meta.id)) emit(matchDetection(rule.meta, view.record, view.time, hostOf(view), why, path, line));

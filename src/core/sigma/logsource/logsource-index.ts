@@ -21,6 +21,12 @@ export interface UnmappedRule<R> {
 export interface LogsourceIndex<R> {
   /** The rules for `event`, in load order; never the whole rule list unless every rule is product-wide. */
   candidates(event: RoutedEventView): readonly R[];
+  /**
+   * The stable bucket of rules for events routed like `event` (same object for every such event),
+   * before field conditions: callers that cache per-bucket work (a literal prefilter) use
+   * `bucket.rules`, then check `bucket.admits(rule, event)` for the rules they keep.
+   */
+  bucket(event: RoutedEventView): RuleBucket<R>;
   /** Rules whose logsource no mapping serves: never offered any event. */
   readonly unmapped: readonly UnmappedRule<R>[];
   /** Number of rules placed in the index. */
@@ -138,6 +144,7 @@ export function buildLogsourceIndex<R extends IndexableRule>(rules: readonly R[]
 
   return {
     candidates: (event: RoutedEventView) => bucketFor(event.route).candidates(event),
+    bucket: (event: RoutedEventView) => bucketFor(event.route),
     unmapped,
     indexed: rules.length - unmapped.length,
   };

@@ -30,6 +30,7 @@ export function conditionHolds(condition: FieldCondition, event: RoutedEventView
 export class RuleBucket<R> {
   readonly rules: readonly R[];
   readonly #conditions: readonly (FieldCondition | undefined)[] | undefined;
+  readonly #conditionOf: ReadonlyMap<R, FieldCondition> | undefined;
 
   constructor(entries: readonly BucketEntry<R>[]) {
     const byOrder = new Map<number, BucketEntry<R>>();
@@ -41,6 +42,14 @@ export class RuleBucket<R> {
     const sorted = [...byOrder.values()].sort((a, b) => a.order - b.order);
     this.rules = sorted.map((e) => e.rule);
     this.#conditions = sorted.some((e) => e.where !== undefined) ? sorted.map((e) => e.where) : undefined;
+    const conditional = sorted.filter((e): e is BucketEntry<R> & { where: FieldCondition } => e.where !== undefined);
+    this.#conditionOf = conditional.length === 0 ? undefined : new Map(conditional.map((e) => [e.rule, e.where]));
+  }
+
+  /** Whether `rule` (one of `rules`) may see `event`: its field condition, if any, holds. */
+  admits(rule: R, event: RoutedEventView): boolean {
+    const condition = this.#conditionOf?.get(rule);
+    return condition === undefined || conditionHolds(condition, event);
   }
 
   /** The rules whose logsource can match `event`. */
