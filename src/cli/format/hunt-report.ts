@@ -36,12 +36,14 @@ export function formatDetectionRow(d: Detection): string {
 export function formatHuntFooter(s: HuntSummary, shownRows: number): string {
   const events = s.inputs.reduce((x, i) => x + i.events, 0);
   const seconds = s.durationMs / 1000;
+  const cpuSeconds = s.cpuMs / 1000;
   const unreadable = new Map<string, number>();
   for (const i of s.inputs) for (const [reason, count] of Object.entries(i.unreadable)) unreadable.set(reason, (unreadable.get(reason) ?? 0) + count);
   const lines = [
     '',
     `${n(s.detections)} detection(s)${shownRows < s.detections ? ` (${n(shownRows)} shown)` : ''} in ${n(events)} events from ${s.inputs.length} file(s), ` +
-      `${s.rulesIndexed} rules indexed, ${seconds.toFixed(2)} s (${n(Math.round(events / Math.max(seconds, 1e-6)))} events/s)`,
+      `${s.rulesIndexed} rules indexed, ${seconds.toFixed(2)} s (${n(Math.round(events / Math.max(seconds, 1e-6)))} events/s; ` +
+      `${cpuSeconds.toFixed(2)} CPU-s, ${n(Math.round(events / Math.max(cpuSeconds, 1e-6)))} events per CPU-second)`,
   ];
   if (unreadable.size > 0) lines.push(`Records not read: ${[...unreadable].map(([r, c]) => `${c} ${r}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
