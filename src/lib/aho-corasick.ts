@@ -13,6 +13,8 @@ export class LiteralScanner {
   private readonly output: Int32Array;
   /** The nearest state on the failure chain that has an output, or -1. */
   private readonly dictLink: Int32Array;
+  /** The root's transitions on ASCII characters (0: none), so the usual character costs one read. */
+  private readonly rootAscii = new Int32Array(128);
 
   /**
    * Builds the scanner; `literals[i]` is reported as id i (the first id, for a literal given twice).
@@ -64,6 +66,7 @@ export class LiteralScanner {
       this.edgeChar[e] = char[t]!;
       this.edgeTarget[e] = t;
     }
+    for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) if (this.edgeChar[e]! < 128) this.rootAscii[this.edgeChar[e]!] = this.edgeTarget[e]!;
     this.output = output.slice(0, n);
     this.fail = new Int32Array(n);
     this.dictLink = new Int32Array(n).fill(-1);
@@ -107,19 +110,25 @@ export class LiteralScanner {
   /** The state after reading `c` in state `s`, following failure links. */
   private advance(s: number, c: number): number {
     let state = s;
-    let to = this.step(state, c);
-    while (to < 0 && state !== 0) {
+    while (state !== 0) {
+      const to = this.step(state, c);
+      if (to >= 0) return to;
       state = this.fail[state]!;
-      to = this.step(state, c);
     }
+    if (c < 128) return this.rootAscii[c]!;
+    const to = this.step(0, c);
     return to < 0 ? 0 : to;
   }
 
   /** Calls `found(id)` for every literal occurring in `text` (possibly more than once per literal). */
   scan(text: string, found: (id: number) => void): void {
+    const rootAscii = this.rootAscii;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      s = this.advance(s, text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      // Most characters start no literal: at the root they leave it unchanged (and it has no output).
+      if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
+      s = this.advance(s, c);
       let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       while (o >= 0) {
         found(this.output[o]!);
@@ -130,9 +139,12 @@ export class LiteralScanner {
 
   /** The id of the literal found first scanning `text` left to right (the one ending earliest), or -1. */
   firstMatch(text: string): number {
+    const rootAscii = this.rootAscii;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      s = this.advance(s, text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
+      s = this.advance(s, c);
       const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       if (o >= 0) return this.output[o]!;
     }
