@@ -15,8 +15,15 @@ const COMMANDS: readonly Command[] = [
     run: async (args, signal) => (await import('./commands/hunt.js')).runHunt(args, signal),
   },
   { name: 'rules', summary: 'lint Sigma rules, or run their regression tests', run: async (args) => (await import('./commands/rules.js')).runRules(args) },
-  { name: 'intel', summary: 'extract indicators (IOCs) from text, refanging defanged ones', run: async (args) => (await import('./commands/intel.js')).runIntel(args) },
+  {
+    name: 'intel',
+    summary: 'threat intel: import, pull (TAXII, MISP, CSV), search and export indicators; extract IOCs from text',
+    run: async (args, signal) => (await import('./commands/intel.js')).runIntel(args, signal),
+  },
   { name: 'alerts', summary: 'list alerts kept in the store', run: async (args) => (await import('./commands/alerts.js')).runAlerts(args) },
+  { name: 'playbook', summary: 'run, test, replay and approve response playbooks; list and show their runs', run: async (args, signal) => (await import('./commands/playbook.js')).runPlaybook(args, signal) },
+  { name: 'mail', summary: 'phishing triage: verdict and reasons for .eml/.msg/mbox/Maildir mail', run: async (args, signal) => (await import('./commands/mail.js')).runMail(args, signal) },
+  { name: 'cases', summary: 'group alerts into cases; list, show, update them; MTTD/MTTR and service levels', run: async (args) => (await import('./commands/cases.js')).runCases(args) },
 ];
 
 const HELP = `vigil ${VERSION}: SOC automation — parse security logs, detect threats, explain every alert.

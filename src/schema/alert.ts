@@ -24,7 +24,7 @@ export const alertSchema = z.object({
     id: z.string(),
     name: z.string(),
     description: z.string(),
-    category: z.enum(['threshold', 'sequence', 'baseline', 'anomaly', 'sigma', 'intel']),
+    category: z.enum(['threshold', 'sequence', 'baseline', 'anomaly', 'sigma', 'intel', 'phishing']),
     references: z.array(z.string()).optional(),
   }),
   severity: z.enum(SEVERITIES),
@@ -37,7 +37,7 @@ export const alertSchema = z.object({
     /** ECS `threat.indicator.*`: the threat-intel indicator an intel alert matched. */
     indicator: z.record(z.string(), z.unknown()).optional(),
   }),
-  related: z.object({ ip: z.array(z.string()), user: z.array(z.string()), hosts: z.array(z.string()) }),
+  related: z.object({ ip: z.array(z.string()), user: z.array(z.string()), hosts: z.array(z.string()), hash: z.array(z.string()).optional() }),
   source: z.object({ ip: z.string() }).optional(),
   user: z.object({ name: z.string() }).optional(),
   host: z.object({ name: z.string() }).optional(),

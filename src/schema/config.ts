@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { connectorsConfigSchema } from '../core/respond/connectors-config.js';
+import { playbookConfigSchema } from '../core/playbook/standing-policy.js';
+import { intelConfigSchema } from '../core/intel/intel-config.js';
+import { casesConfigSchema } from '../core/cases/cases-config.js';
+import { protectedDomainsConfigSchema } from '../core/mail/lookalike/config-schema.js';
 
 const count = (d: number) => z.number().int().min(1).max(1_000_000).default(d);
 const minutes = (d: number) => z.number().positive().max(30 * 24 * 60).default(d);
@@ -82,4 +87,9 @@ export function defaultDetectionConfig(): DetectionConfig {
 /** The whole configuration file (`vigil.yml`); sections are added as Vigil grows. */
 export const vigilConfigSchema = z.strictObject({
   detections: detectionConfigSchema.prefault({}),
+  playbooks: playbookConfigSchema.prefault({}),
+  intel: intelConfigSchema.prefault({}),
+  protectedDomains: protectedDomainsConfigSchema.prefault({}),
+  cases: casesConfigSchema.prefault({}),
+  connectors: connectorsConfigSchema.prefault({}),
 });

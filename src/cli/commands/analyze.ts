@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { VigilError } from '../../lib/errors.js';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,9 @@ Options:
   --config FILE    YAML/JSON configuration (thresholds and windows under "detections:")
   --rules PATH     Sigma rules (file or folder, repeatable) to run over the parsed events too
   --intel FILE     threat-intel feed to match every event against: Vigil CSV (indicator,type,
-                   confidence,source,first_seen) or one indicator per line (repeatable)
+                   confidence,source,first_seen) or one indicator per line (repeatable); the
+                   store's active indicators (vigil intel import/pull) are matched too, and values
+                   on the configured MISP warninglists (intel.warninglists) never alert
   --json           print the summary as JSON instead of the human report
   --progress       show progress even when standard error is not a terminal
   --no-progress    never show progress
@@ -51,10 +53,11 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;
   const startedAt = new Date().toISOString();
   const sigma = values.rules === undefined ? undefined : await loadSigma(values.rules);
-  const intel = values.intel === undefined ? undefined : await (await import('../../runtime/intel/load-feed-files.js')).loadFeedFiles(values.intel);
-  if (intel !== undefined) {
-    process.stderr.write(`Intel: ${intel.indicators} indicators from ${values.intel?.length ?? 0} feed(s)${intel.errors.length ? `, ${intel.errors.length} lines not read` : ''}.\n`);
-  }
+  // Threat intel: the --intel files plus the store's active indicators, known-good warninglists applied.
+  const intelDb = values['no-store'] === true ? values.db : (values.db ?? DEFAULT_DB_PATH);
+  const intelMod = values.intel !== undefined || (intelDb !== undefined && existsSync(intelDb)) ? await import('../../runtime/intel/analyze-intel.js') : undefined;
+  const intel = await intelMod?.prepareAnalyzeIntel({ feedFiles: values.intel ?? [], dbPath: intelDb, config: await intelMod.loadIntelConfig(values.config), now: Date.now() });
+  if (intel?.index !== undefined) process.stderr.write(intelMod!.describeAnalyzeIntel(intel));
 
   const summary = await analyze({
     inputs: positionals,
@@ -103,6 +106,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
       : formatAnalyzeReport(summary, destinations);
   // With alerts on standard output, the report goes to standard error so the stream stays pure NDJSON.
   (ndjson === '-' ? process.stderr : process.stdout).write(report);
+  if (intel !== undefined) process.stderr.write(intelMod!.describeSuppression(intel.suppression));
   const failed = summary.inputs.filter((i) => i.error !== undefined);
   for (const input of failed) process.stderr.write(`vigil: ${input.path}: ${input.error!.message}\n`);
   return failed.length > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { IndicatorIndex, IndicatorMatch } from '../intel/index.js';
+import type { IndicatorHit, IndicatorIndex } from '../intel/index.js';
 import { toEcsThreatIndicator } from '../intel/index.js';
 import type { Severity } from '../../schema/severity.js';
 import { buildAlert, type RuleDefinition } from './alert-factory.js';
@@ -9,7 +9,7 @@ import { EpisodeBook } from './episode-book.js';
 export const INTEL_MATCH_RULE: RuleDefinition = {
   id: 'vigil.intel.indicator_match',
   name: 'Activity from a threat-intelligence indicator',
-  description: 'An event names an address that a loaded threat-intelligence feed lists as malicious.',
+  description: 'An event names an address, domain, URL, e-mail address or file hash that a loaded threat-intelligence feed lists as malicious.',
   category: 'intel',
   severity: 'medium',
   technique: 'T1110',
@@ -24,20 +24,21 @@ function severityOf(confidence: number | undefined): Severity {
 }
 
 /**
- * Matches every event's source address against the indicator index (exact addresses and CIDR blocks,
- * honouring expiry and revocation at the event's time). One alert per indicator and address while the
- * activity continues, carrying the indicator in ECS `threat.indicator.*`. The technique follows what
- * the address did: failed authentication is brute force (T1110), a successful login valid-account
- * use (T1078).
+ * Matches every observable of every event (`source.ip`, `destination.ip`, `url.*`, `related.*`,
+ * `file.hash.*` …; see `IndicatorIndex.matchEvent`) against the indicator index, honouring expiry
+ * and revocation at the event's time. One alert per indicator and observed value while the activity
+ * continues, carrying the indicator in ECS `threat.indicator.*` and the field it was seen in. The
+ * technique follows what the address did: failed authentication is brute force (T1110), a
+ * successful login valid-account use (T1078).
  */
 export function createIntelDetector(index: IndicatorIndex, emit: AlertSink): Detector {
-  const hits = new Map<string, { match: IndicatorMatch; succeeded: boolean }>();
+  const hits = new Map<string, { match: IndicatorHit; succeeded: boolean }>();
   const episodes = new EpisodeBook(GAP_MS, (key, episode) => {
     const hit = hits.get(key);
     hits.delete(key);
     if (hit === undefined) return;
     const ind = hit.match.indicator;
-    const observed = [...episode.ips][0] ?? ind.value;
+    const observed = hit.match.observed;
     emit(
       buildAlert({
         rule: INTEL_MATCH_RULE,
@@ -49,7 +50,15 @@ export function createIntelDetector(index: IndicatorIndex, emit: AlertSink): Det
           `${observed} is listed by ${ind.source} (${ind.type} ${ind.value}, confidence ${ind.confidence ?? 'unknown'}` +
           `${ind.tlp === undefined ? '' : `, TLP:${ind.tlp.toUpperCase()}`}) and appeared in ${episode.count} event(s) over ${formatDuration(episode.end - episode.start)}` +
           `${hit.succeeded ? ', including a successful login' : ''}.`,
-        explanation: { indicator: ind.value, indicator_type: ind.type, match: hit.match.match, source: ind.source, confidence: ind.confidence ?? null, observed },
+        explanation: {
+          indicator: ind.value,
+          indicator_type: ind.type,
+          match: hit.match.match,
+          source: ind.source,
+          confidence: ind.confidence ?? null,
+          observed,
+          field: hit.match.field,
+        },
         indicator: { ...toEcsThreatIndicator(ind) },
       }),
     );
@@ -58,16 +67,20 @@ export function createIntelDetector(index: IndicatorIndex, emit: AlertSink): Det
     id: INTEL_MATCH_RULE.id,
     observe(ts, e) {
       episodes.sweep(ts);
-      const ip = e.source?.ip;
-      if (ip === undefined) return;
-      const matches = index.matchIp(ip, ts);
-      const match = matches[0];
-      if (match === undefined) return;
-      const key = `${match.indicator.value}\u0000${ip}`;
-      const episode = episodes.get(key, ts) ?? episodes.start(key, ts, ts);
-      episode.add(ts, e);
-      const previous = hits.get(key);
-      hits.set(key, { match, succeeded: (previous?.succeeded ?? false) || (e.event.action === 'ssh_login' && e.event.outcome === 'success') });
+      const found = index.matchEvent(e, { at: ts });
+      const succeeded = e.event.action === 'ssh_login' && e.event.outcome === 'success';
+      // One alert per indicator and observed value: several indicators of one value (an address and
+      // its block) would otherwise page twice for the same activity; the first (most specific) wins.
+      const perValue = new Set<string>();
+      for (const match of found) {
+        if (perValue.has(match.observed)) continue;
+        perValue.add(match.observed);
+        const key = `${match.indicator.value}\u0000${match.observed}`;
+        const episode = episodes.get(key, ts) ?? episodes.start(key, ts, ts);
+        episode.add(ts, e);
+        const previous = hits.get(key);
+        hits.set(key, { match: previous?.match ?? match, succeeded: (previous?.succeeded ?? false) || succeeded });
+      }
     },
     flush: () => {
       episodes.closeAll();

@@ -12,6 +12,7 @@ export {
   buildIndicator,
   indicatorSchema,
   normalizeIndicator,
+  assertNever as assertNeverType,
   type Indicator,
   type IndicatorMeta,
   type IndicatorType,
@@ -22,11 +23,15 @@ export { detectIndicatorType } from './detect-type.js';
 export { indicatorKey, mergeIndicator, mergeIndicators } from './merge.js';
 export { formatIpv4, formatIpv6, parseCidr, parseIpv4, parseIpv6, type Cidr, type Ipv6Words } from './ip.js';
 export { normalizeDomain } from './domain.js';
-export { canonicalizeUrl } from './url.js';
+export { canonicalizeUrl, quickUrlHost } from './url.js';
 export { normalizeEmail } from './email.js';
 export { HASH_TYPES, hashTypeFromName, type HashType } from './hash.js';
 export { CidrIndex, type CidrEntry } from './cidr-index.js';
-export { IndicatorIndex, type IndicatorHit, type IndicatorMatch, type MatchEventOptions, type MatchKind } from './matcher.js';
+export { IndicatorIndex, type IndicatorHit, type IndicatorIndexOptions, type IndicatorMatch, type MatchEventOptions, type MatchKind } from './matcher.js';
+export { SuppressionLog, dropKnownGoodIndicators, indicatorTypeOfObservable, knownGoodFromWarninglists, type KnownGood, type SuppressedExample } from './known-good.js';
+export { isPublicSuffix } from './public-suffix-guard.js';
+export { DEFAULT_WARNINGLISTS, FEED_FORMATS, feedConfigSchema, intelConfigSchema, type FeedAuth, type FeedConfig, type FeedFormat, type IntelConfig, type SecretRef } from './intel-config.js';
+export type { IndicatorLookup } from './lookup-port.js';
 export { OBSERVABLE_FIELDS, collectObservables, type Observable, type ObservableKind } from './observables.js';
 export { ecsConfidence, stixObservableType, toEcsThreatEnrichment, toEcsThreatIndicator, type EcsConfidence, type EcsThreatEnrichment, type EcsThreatIndicator } from './ecs-threat.js';
 export { WARNINGLIST_TYPES, WarninglistIndex, mispWarninglistSchema, type MispWarninglist, type WarninglistHit, type WarninglistType } from './warninglists.js';
@@ -42,6 +47,7 @@ export { stixIndicatorStatus, type StixIndicatorStatus } from './stix/indicator-
 export { summarizeStixBundle, type StixBundleSummary, type StixIndicatorSummary } from './stix/bundle-summary.js';
 export { stixBundleIndicators, type StixIndicators, type StixToIndicatorsOptions } from './stix/to-indicators.js';
 export { STANDARD_TLP_MARKINGS, tlpFromName } from './stix/tlp.js';
+export { buildStixExport, type StixExportOptions, type StixSightingInput } from './stix/export-bundle.js';
 
 export type { FeedOptions, FeedResult } from './feeds/feed-result.js';
 export { readVigilCsv, VIGIL_CSV_HEADER } from './feeds/vigil-csv.js';
@@ -52,6 +58,7 @@ export { readSpamhausDrop } from './feeds/spamhaus-drop.js';
 export { readPlainList } from './feeds/plain-list.js';
 export { mispValueHash, readMispEvent, readMispHashesCsv, readMispManifest, type MispEventOptions, type MispManifestEntry, type MispValueHash } from './feeds/misp-feed.js';
 export { parseFeedTime } from './feeds/feed-time.js';
+export { readFeed, readStixObjects } from './feeds/read-feed.js';
 
 export { defang, fang, fangWithMap } from './extract/fang.js';
 export type { MappedText } from './extract/rewrite.js';

@@ -3,7 +3,10 @@ import type { EcsEvent } from '../../schema/event.js';
 import { CidrIndex, type CidrEntry } from './cidr-index.js';
 import { type Indicator, assertNever } from './indicator.js';
 import { formatIpv4, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from './ip.js';
-import { type ObservableKind, collectObservables } from './observables.js';
+import type { KnownGood } from './known-good.js';
+import { EVENT_FIELDS, type ObservableKind } from './observables.js';
+import { isPublicSuffix } from './public-suffix-guard.js';
+import { SPAN_HASH_START, SpanTable, lowerAscii, mixChar } from './span-table.js';
 import { canonicalizeUrl, quickUrlHost } from './url.js';
 
 /** How an observable met an indicator. */
@@ -29,6 +32,18 @@ export interface MatchEventOptions {
   readonly at?: number;
 }
 
+/** Options of `IndicatorIndex.build`. */
+export interface IndicatorIndexOptions {
+  /**
+   * Known-good values (MISP warninglists): a hit whose observed value this covers is dropped (and
+   * recorded by the check). Consulted only on hits, so it costs nothing on the common miss.
+   */
+  readonly knownGood?: KnownGood;
+}
+
+/** Longest domain walked (longer names cannot be valid and are not matched). */
+const MAX_DOMAIN = 1024;
+
 type Slot = number | number[];
 
 const NONE: readonly IndicatorMatch[] = Object.freeze([]);
@@ -38,10 +53,12 @@ const NONE: readonly IndicatorMatch[] = Object.freeze([]);
  * - IPv4/IPv6 addresses and CIDR blocks: one `CidrIndex` (sorted blocks, binary search), a single
  *   address being a /32 or /128 block, so an address finds exact and enclosing-block indicators in
  *   one O(log n) search;
- * - domains: a hash map, looked up for the observed name and each parent domain (walking the labels
- *   from the left), so a subdomain of a listed domain matches;
- * - URLs, e-mail addresses, hashes: hash maps of canonical values. A URL is canonicalized only when
- *   its host carries at least one URL indicator.
+ * - domains: a `SpanTable` looked up for the observed name and each parent domain, walking the name
+ *   once from its end by index (no per-label strings), so a subdomain of a listed domain matches;
+ *   a listed public suffix (`co.uk`) matches only itself;
+ * - URLs, e-mail addresses, hashes: hash maps of canonical values. A URL is looked up only when its
+ *   host (hashed in place) carries at least one URL indicator, and canonicalized only when its text
+ *   is not already canonical.
  * An indicator matches at time t when it is not revoked and `validFrom <= t < validUntil`.
  */
 export class IndicatorIndex {
@@ -50,9 +67,19 @@ export class IndicatorIndex {
   private readonly validUntil: Float64Array;
   private readonly revoked: Uint8Array;
   private readonly ips: CidrIndex;
-  private readonly domains = new Map<string, Slot>();
+  private readonly domains: SpanTable;
+  /** Per indicator: 1 when it is a domain that is a public suffix (matched exactly only). */
+  private readonly exactOnly: Uint8Array;
   private readonly urls = new Map<string, Slot>();
-  private readonly urlHosts = new Set<string>();
+  private readonly urlHosts: SpanTable;
+  private readonly knownGood: KnownGood | undefined;
+  private readonly suffixPos = new Int32Array(MAX_DOMAIN);
+  private readonly suffixHash = new Int32Array(MAX_DOMAIN);
+  /** Observables already matched in the current `matchEvent` call (kind, value), reused. */
+  private seenKinds: ObservableKind[] = [];
+  private seenValues: string[] = [];
+  private lastStamp = '';
+  private lastStampMs = NaN;
   private readonly emails = new Map<string, Slot>();
   private readonly hashes = new Map<string, Slot>();
   private hitIds = new Int32Array(16);
@@ -65,9 +92,14 @@ export class IndicatorIndex {
    */
   private readonly flags: Uint8Array;
 
-  private constructor(indicators: readonly Indicator[]) {
+  private constructor(indicators: readonly Indicator[], options: IndicatorIndexOptions) {
     this.indicators = indicators;
+    this.knownGood = options.knownGood;
     const n = indicators.length;
+    this.exactOnly = new Uint8Array(n);
+    const domainValues: string[] = [];
+    const domainIds: number[] = [];
+    const hostValues: string[] = [];
     this.validFrom = new Float64Array(n).fill(-Infinity);
     this.validUntil = new Float64Array(n).fill(Infinity);
     this.revoked = new Uint8Array(n);
@@ -99,12 +131,14 @@ export class IndicatorIndex {
           break;
         }
         case 'domain':
-          addSlot(this.domains, ind.value, id);
+          domainValues.push(ind.value);
+          domainIds.push(id);
+          if (isPublicSuffix(ind.value)) this.exactOnly[id] = 1;
           break;
         case 'url': {
           addSlot(this.urls, ind.value, id);
           const host = quickUrlHost(ind.value);
-          if (host !== undefined) this.urlHosts.add(host);
+          if (host !== undefined) hostValues.push(host);
           break;
         }
         case 'email':
@@ -121,11 +155,14 @@ export class IndicatorIndex {
       }
     }
     this.ips = CidrIndex.build(blocks);
+    this.domains = new SpanTable(domainValues, domainIds);
+    const hosts = [...new Set(hostValues)];
+    this.urlHosts = new SpanTable(hosts, new Int32Array(hosts.length));
   }
 
   /** Builds the index. Indicators are expected in canonical form (`normalizeIndicator`). */
-  static build(indicators: readonly Indicator[]): IndicatorIndex {
-    return new IndicatorIndex(indicators);
+  static build(indicators: readonly Indicator[], options: IndicatorIndexOptions = {}): IndicatorIndex {
+    return new IndicatorIndex(indicators, options);
   }
 
   /** Number of indicators indexed. */
@@ -173,41 +210,113 @@ export class IndicatorIndex {
         for (let x = ips.idStartV6(b), end = ips.idStartV6(b + 1); x < end; x++) n = this.hit(ips.idV6(x), at, n);
       }
     }
+    if (n > 0 && this.knownGood?.check('ip', value) !== undefined) return NONE;
     return this.result(n, 'auto');
   }
 
   /** Domain name: the name itself and every parent domain of it. */
   matchDomain(value: string, at: number): readonly IndicatorMatch[] {
-    let d = value.toLowerCase();
-    if (d.endsWith('.')) d = d.slice(0, -1);
-    if (!isAscii(d)) d = domainToASCII(d);
+    return this.matchDomainAs(value, value, at);
+  }
+
+  /** Matches `d` (the name to walk: `value` itself, or its normalized form) and reports `value`. */
+  private matchDomainAs(value: string, d: string, at: number): readonly IndicatorMatch[] {
+    if (this.domains.size === 0) return NONE;
+    let end = d.length;
+    if (end > 0 && d.charCodeAt(end - 1) === 46) end--;
+    if (end === 0 || end > MAX_DOMAIN) return NONE;
+    // One walk from the end: the hash of every suffix that starts after a dot and has two labels.
+    // Upper case or non-ASCII (rare) stops the walk; the name is then normalized and walked again.
+    const pos = this.suffixPos;
+    const hashes = this.suffixHash;
+    let k = 0;
+    let dots = 0;
+    let h = SPAN_HASH_START;
+    for (let i = end - 1; i >= 0; i--) {
+      const c = d.charCodeAt(i);
+      if (c === 46) {
+        if (dots > 0) {
+          pos[k] = i + 1;
+          hashes[k++] = h;
+        }
+        dots++;
+      } else if (c > 127 || (c >= 65 && c <= 90)) {
+        if (d !== value) return NONE; // already normalized once: not a name we can match
+        const norm = normalizeForWalk(d.slice(0, end));
+        return norm === undefined ? NONE : this.matchDomainAs(value, norm, at);
+      }
+      h = mixChar(h, c);
+    }
+    if (dots === 0) return NONE;
+    pos[k] = 0;
+    hashes[k++] = h;
+    // Longest (the name itself) first, as the hits are reported.
     let n = 0;
     let exact = 0;
-    let pos = 0;
-    for (;;) {
-      const slot = this.domains.get(pos === 0 ? d : d.slice(pos));
-      if (slot !== undefined) n = this.hitSlot(slot, at, n);
-      if (pos === 0) exact = n;
-      const dot = d.indexOf('.', pos);
-      // A listed domain has two labels at least: stop before the last label.
-      if (dot === -1 || d.indexOf('.', dot + 1) === -1) break;
-      pos = dot + 1;
+    const table = this.domains;
+    for (let j = k - 1; j >= 0; j--) {
+      const p = pos[j]!;
+      const hj = hashes[j]!;
+      for (let e = table.firstWithHash(hj); e !== -1; e = table.nextWithHash(e, hj)) {
+        if (!table.equalsSpan(e, d, p, end)) continue;
+        const id = table.idOf(e);
+        if (p > 0 && this.exactOnly[id] === 1) continue;
+        n = this.hit(id, at, n);
+      }
+      if (p === 0) exact = n;
     }
+    if (n > 0 && this.knownGood?.check('domain', value) !== undefined) return NONE;
     return this.result(n, exact === n ? 'exact' : exact === 0 ? 'subdomain' : 'split', exact);
   }
 
   /** URL, compared in canonical form. */
   matchUrl(value: string, at: number): readonly IndicatorMatch[] {
-    if (this.urls.size === 0) return NONE;
-    const host = quickUrlHost(value);
-    if (host === undefined || !this.urlHosts.has(host)) return NONE;
+    if (this.urls.size === 0 || !this.urlHostListed(value)) return NONE;
     let slot = this.urls.get(value);
     if (slot === undefined) {
       const c = canonicalizeUrl(value);
       if (!c.ok) return NONE;
       slot = this.urls.get(c.value);
     }
-    return slot === undefined ? NONE : this.result(this.hitSlot(slot, at, 0), 'exact');
+    if (slot === undefined) return NONE;
+    const n = this.hitSlot(slot, at, 0);
+    if (n > 0 && this.knownGood?.check('url', value) !== undefined) return NONE;
+    return this.result(n, 'exact');
+  }
+
+  /**
+   * Whether a URL's host (as `quickUrlHost` reads it: after `://`, without user info, port and a
+   * trailing dot, lower-cased) carries a URL indicator, hashed in place without building the host.
+   */
+  private urlHostListed(url: string): boolean {
+    const sep = url.indexOf('://');
+    if (sep <= 0) return false;
+    let start = sep + 3;
+    let end = url.length;
+    for (let i = start; i < end; i++) {
+      const c = url.charCodeAt(i);
+      if (c === 47 || c === 63 || c === 35 || c === 92) {
+        end = i;
+        break;
+      }
+    }
+    const at = url.lastIndexOf('@', end - 1);
+    if (at >= start) start = at + 1;
+    if (url.charCodeAt(start) === 91) {
+      const close = url.indexOf(']', start);
+      if (close === -1 || close >= end) return false;
+      start++;
+      end = close;
+    } else {
+      const colon = url.indexOf(':', start);
+      if (colon !== -1 && colon < end) end = colon;
+      if (end > start && url.charCodeAt(end - 1) === 46) end--;
+    }
+    let h = SPAN_HASH_START;
+    for (let i = end - 1; i >= start; i--) h = mixChar(h, lowerAscii(url.charCodeAt(i)));
+    const t = this.urlHosts;
+    for (let e = t.firstWithHash(h); e !== -1; e = t.nextWithHash(e, h)) if (t.equalsSpanLower(e, url, start, end)) return true;
+    return false;
   }
 
   /** E-mail address (case-insensitive). */
@@ -215,26 +324,94 @@ export class IndicatorIndex {
     let v = value.trim().toLowerCase();
     if (v.startsWith('mailto:')) v = v.slice(7);
     const slot = this.emails.get(v);
-    return slot === undefined ? NONE : this.result(this.hitSlot(slot, at, 0), 'exact');
+    if (slot === undefined) return NONE;
+    const n = this.hitSlot(slot, at, 0);
+    if (n > 0 && this.knownGood?.check('email', value) !== undefined) return NONE;
+    return this.result(n, 'exact');
   }
 
   /** MD5, SHA-1, SHA-256 or SHA-512 in hex (case-insensitive). */
   matchHash(value: string, at: number): readonly IndicatorMatch[] {
-    const slot = this.hashes.get(value.toLowerCase());
-    return slot === undefined ? NONE : this.result(this.hitSlot(slot, at, 0), 'exact');
+    const slot = this.hashes.get(hasUpper(value) ? value.toLowerCase() : value);
+    if (slot === undefined) return NONE;
+    const n = this.hitSlot(slot, at, 0);
+    if (n > 0 && this.knownGood?.check('hash', value) !== undefined) return NONE;
+    return this.result(n, 'exact');
   }
 
   /**
-   * Every hit of an event: its observables (see `collectObservables`) matched at the event's time.
-   * Expired, not-yet-valid and revoked indicators do not match.
+   * Every hit of an event: the values of its observable fields (`OBSERVABLE_FIELDS`; a URL also
+   * yields its host, an e-mail address its domain) matched at the event's time, each distinct value
+   * once, named by the first field that carries it. Expired, not-yet-valid and revoked indicators do
+   * not match. Reads the fields in place: an event without observables costs a few property reads.
    */
   matchEvent(event: EcsEvent, options: MatchEventOptions = {}): IndicatorHit[] {
-    const at = options.at ?? Date.parse(event['@timestamp']);
+    let at = options.at;
+    if (at === undefined) {
+      const stamp = event['@timestamp'];
+      if (stamp !== this.lastStamp) {
+        this.lastStamp = stamp;
+        this.lastStampMs = Date.parse(stamp);
+      }
+      at = this.lastStampMs;
+    }
     const hits: IndicatorHit[] = [];
-    for (const o of collectObservables(event)) {
-      for (const m of this.matchValue(o.kind, o.value, at)) hits.push({ indicator: m.indicator, match: m.match, field: o.field, observed: o.value });
+    this.seenKinds.length = 0;
+    this.seenValues.length = 0;
+    const root = event as unknown as Record<string, unknown>;
+    for (const group of EVENT_FIELDS) {
+      const top = root[group.top];
+      if (typeof top !== 'object' || top === null) continue;
+      for (const f of group.fields) {
+        const v = readPath(top, f.rest, 0);
+        if (v === undefined) continue;
+        if (typeof v === 'string') this.observe(f.kind, f.field, v, at, hits);
+        else for (const x of v) if (typeof x === 'string') this.observe(f.kind, f.field, x, at, hits);
+      }
     }
     return hits;
+  }
+
+  /** Matches one observed value (and what it implies: a URL's host, an address's domain). */
+  private observe(kind: ObservableKind, field: string, v: string, at: number, hits: IndicatorHit[]): void {
+    if (v.length === 0) return;
+    switch (kind) {
+      case 'ip':
+      case 'hash':
+        this.observeOne(kind, field, v, at, hits);
+        return;
+      case 'domain':
+        this.observeOne(looksLikeIp(v) ? 'ip' : 'domain', field, v, at, hits);
+        return;
+      case 'url': {
+        this.observeOne('url', field, v, at, hits);
+        const host = quickUrlHost(v);
+        if (host !== undefined && host.length > 0) this.observeOne(looksLikeIp(host) ? 'ip' : 'domain', field, host, at, hits);
+        return;
+      }
+      case 'email': {
+        const a = v.lastIndexOf('@');
+        if (a <= 0) return;
+        this.observeOne('email', field, v, at, hits);
+        this.observeOne('domain', field, v.slice(a + 1), at, hits);
+        return;
+      }
+      default:
+        assertNever(kind);
+    }
+  }
+
+  private observeOne(kind: ObservableKind, field: string, value: string, at: number, hits: IndicatorHit[]): void {
+    const kinds = this.seenKinds;
+    const values = this.seenValues;
+    for (let i = 0; i < values.length; i++) if (values[i] === value && kinds[i] === kind) return;
+    kinds.push(kind);
+    values.push(value);
+    const found = this.matchValue(kind, value, at);
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i]!;
+      hits.push({ indicator: m.indicator, match: m.match, field, observed: value });
+    }
   }
 
   private live(id: number, at: number): boolean {
@@ -301,7 +478,52 @@ function addSlot(map: Map<string, Slot>, key: string, id: number): void {
   else prev.push(id);
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
+/** Lower-cased ASCII (IDNA for non-ASCII) form of a name, or undefined when it has none. */
+function normalizeForWalk(name: string): string | undefined {
+  let plain = true;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) plain = false;
+  const d = plain ? name.toLowerCase() : domainToASCII(name);
+  if (d === '' || d.length > MAX_DOMAIN) return undefined;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return undefined;
+  }
+  return d;
+}
+
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/** An IPv4 address, or something with a colon (IPv6): matched as an IP, not a domain. */
+function looksLikeIp(v: string): boolean {
+  return v.includes(':') || parseIpv4(v) !== undefined;
+}
+
+/** The string or strings at a dotted path below `node`, one level of arrays flattened on the way. */
+function readPath(node: unknown, path: readonly string[], depth: number): string | readonly unknown[] | undefined {
+  let cur = node;
+  for (let i = depth; i < path.length; i++) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    if (Array.isArray(cur)) return collectArray(cur, path, i);
+    cur = (cur as Record<string, unknown>)[path[i]!];
+  }
+  if (typeof cur === 'string') return cur;
+  return Array.isArray(cur) ? cur : undefined;
+}
+
+/** An array met inside a path (`email.attachments[].file.hash`): the strings below each element. */
+function collectArray(arr: readonly unknown[], path: readonly string[], depth: number): string[] {
+  const out: string[] = [];
+  for (const x of arr) {
+    if (Array.isArray(x)) continue;
+    const v = readPath(x, path, depth);
+    if (typeof v === 'string') out.push(v);
+    else if (v !== undefined) for (const y of v) if (typeof y === 'string') out.push(y);
+  }
+  return out;
 }

@@ -56,6 +56,31 @@ export const OBSERVABLE_FIELDS: readonly (readonly [ObservableKind, string])[] =
   ['hash', 'related.hash'],
 ];
 
+/** One observable field, split for reading in place: its top-level object and the path below it. */
+export interface EventField {
+  readonly kind: ObservableKind;
+  readonly field: string;
+  readonly rest: readonly string[];
+}
+
+/**
+ * `OBSERVABLE_FIELDS` in their order, consecutive fields under the same top-level object (`source`,
+ * `url`, `file` …) grouped, so an event is tested once per group: most events have none of most.
+ */
+export const EVENT_FIELDS: readonly { readonly top: string; readonly fields: readonly EventField[] }[] = (() => {
+  const groups: { top: string; fields: EventField[] }[] = [];
+  for (const [kind, field] of OBSERVABLE_FIELDS) {
+    const [top = '', ...rest] = field.split('.');
+    let g = groups.at(-1);
+    if (g?.top !== top) {
+      g = { top, fields: [] };
+      groups.push(g);
+    }
+    g.fields.push({ kind, field, rest });
+  }
+  return groups;
+})();
+
 const SPLIT: readonly (readonly [ObservableKind, string, readonly string[]])[] = OBSERVABLE_FIELDS.map(([k, f]) => [k, f, f.split('.')] as const);
 
 /**

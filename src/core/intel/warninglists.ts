@@ -6,6 +6,7 @@ import { type IntelError, intelError } from './errors.js';
 import { type IndicatorType, assertNever } from './indicator.js';
 import { parseCidr, parseIpv4, parseIpv6 } from './ip.js';
 import { compilePcreLiteral } from './pcre-regex.js';
+import { isPublicSuffix } from './public-suffix-guard.js';
 import { quickUrlHost } from './url.js';
 
 /** The five MISP warninglist types. */
@@ -76,6 +77,8 @@ interface Entry {
 class FamilyIndex {
   readonly strings = new Map<string, number[]>();
   readonly hostnames = new Map<string, number[]>();
+  /** Hostname entries that are public suffixes (`co.uk`): they cover the name itself, not its subdomains. */
+  readonly exactHostnames = new Map<string, number[]>();
   readonly cidrEntries: CidrEntry[] = [];
   cidr: CidrIndex | undefined;
   readonly substringEntries: number[] = [];
@@ -87,7 +90,8 @@ class FamilyIndex {
  * Known-good suppression with MISP warninglists, all five list types, matched as MISP does:
  * `string` exact (case-insensitive: MISP stores domains and hashes lower-cased, and the `tlds` list is
  * upper case), `substring` anywhere in the value (one Aho–Corasick pass for all entries),
- * `hostname` the name or any parent domain (the host of a URL, the domain of an address),
+ * `hostname` the name or any parent domain (the host of a URL, the domain of an address; an entry
+ * that is itself a public suffix, such as `co.uk`, covers only that name),
  * `cidr` an address inside a listed block or a block inside one, `regex` PCRE literals run by RE2.
  * A list applies to the indicator types its `matching_attributes` name (all types when absent).
  */
@@ -151,7 +155,7 @@ export class WarninglistIndex {
           break;
         case 'hostname': {
           const h = raw.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
-          if (h !== '') for (const t of targets) push(t.hostnames, h, entry);
+          if (h !== '') for (const t of targets) push(isPublicSuffix(h) ? t.exactHostnames : t.hostnames, h, entry);
           break;
         }
         case 'cidr': {
@@ -193,6 +197,7 @@ export class WarninglistIndex {
     const host = type === 'url' ? quickUrlHost(lower) : type === 'email' ? lower.slice(lower.lastIndexOf('@') + 1) : type === 'domain' ? lower : undefined;
     if (host !== undefined) {
       let h = host.replace(/\.+$/, '');
+      for (const e of f.exactHostnames.get(h) ?? []) if (hit(e)) return hits;
       for (;;) {
         for (const e of f.hostnames.get(h) ?? []) if (hit(e)) return hits;
         const dot = h.indexOf('.');

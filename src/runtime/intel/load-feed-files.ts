@@ -13,11 +13,11 @@ export interface LoadedIntel {
 }
 
 /**
- * Reads local feed files: Vigil's CSV (header `indicator,type,…`) or one indicator per line, and
- * indexes them. A file that cannot be read is an error (exit code 1 at the CLI): an analysis that
- * silently ran without its intel would report a clean bill of health it never checked.
+ * Reads local feed files: Vigil's CSV (header `indicator,type,…`) or one indicator per line. A file
+ * that cannot be read is an error (exit code 1 at the CLI): an analysis that silently ran without
+ * its intel would report a clean bill of health it never checked.
  */
-export async function loadFeedFiles(paths: readonly string[]): Promise<LoadedIntel> {
+export async function readFeedFiles(paths: readonly string[]): Promise<{ indicators: Indicator[]; errors: IntelError[] }> {
   const indicators: Indicator[] = [];
   const errors: IntelError[] = [];
   for (const path of paths) {
@@ -30,8 +30,14 @@ export async function loadFeedFiles(paths: readonly string[]): Promise<LoadedInt
     }
     const options = { source: basename(path) };
     const result = /^\s*indicator\s*,\s*type\b/i.test(text.slice(0, 200)) ? readVigilCsv(text, options) : readPlainList(text, options);
-    indicators.push(...result.indicators);
+    for (const i of result.indicators) indicators.push(i);
     errors.push(...result.errors);
   }
+  return { indicators, errors };
+}
+
+/** Reads local feed files (see `readFeedFiles`) and indexes them. */
+export async function loadFeedFiles(paths: readonly string[]): Promise<LoadedIntel> {
+  const { indicators, errors } = await readFeedFiles(paths);
   return { index: IndicatorIndex.build(indicators), indicators: indicators.length, errors };
 }

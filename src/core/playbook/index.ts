@@ -1,0 +1,14 @@
+export { PLAYBOOK_LIMITS } from './limits.js';
+export { formatIssue, type PlaybookIssue, type PlaybookErrorCode, type PlaybookLocation } from './errors.js';
+export type { Expr, Value, PathPart } from './expression-ast.js';
+export { parseExpression } from './expression-parser.js';
+export { evaluate, truthy, toValue, stringify, EvaluationError, type Scope } from './expression-eval.js';
+export { compileString, compileCondition, compileValue, render, type Compiled } from './template.js';
+export { playbookSchema, fixtureSchema, TRIGGER_TYPES, type Playbook, type PlaybookStep, type PlaybookFixture, type RetryPolicy, type TriggerType } from './playbook-schema.js';
+export { parsePlaybook, type ParsedPlaybook } from './parse-playbook.js';
+export { compilePlaybook, type ActionLookup, type ActionSignature, type CompiledPlaybook, type CompiledStep } from './compile-playbook.js';
+export { retryDelayMs } from './backoff.js';
+export { globMatch, triggerMatches, type TriggerFacts } from './trigger-filter.js';
+export { nextMove, type NextMove, type StepEnd } from './flow.js';
+export { checkSchemaPath } from './schema-paths.js';
+export { playbookConfigSchema, compileStandingPolicy, DENY_ALL, type PlaybookConfig, type StandingPolicy } from './standing-policy.js';

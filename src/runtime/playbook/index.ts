@@ -1,0 +1,11 @@
+export { createActionRegistry, type ActionRegistry } from './action-registry.js';
+export { PlaybookJournal } from './journal-store.js';
+export type { RunRecord, StepRecord, AttemptRecord, ApprovalRecord, LogRecord, RunStatus, RunMode, StepStatus, Decision } from './journal-types.js';
+export { PlaybookRunner, type RunnerOptions, type StartOptions, type RunResult, type TriggerData } from './runner.js';
+export { replayRun, diffSteps, recordedResponses, type ReplayDifference } from './replay.js';
+export { runFixtures, fixturesOf, type FixtureResult } from './fixtures.js';
+export { loadPlaybookFile, loadPlaybooks, listPlaybookFiles, BUNDLED_PLAYBOOKS_DIR } from './load-playbooks.js';
+export { loadSecretSource, type SecretSource } from './secrets.js';
+export { vigilActions, UNWIRED_PORTS } from './actions/vigil-actions.js';
+export type { CasePort, IntelPort, IntelMatch, Observable, ObservableType, IndicatorType } from './actions/ports.js';
+export { idempotencyKey } from './action-call.js';
