@@ -31,6 +31,10 @@ Options:
                    confidence,source,first_seen) or one indicator per line (repeatable); the
                    store's active indicators (vigil intel import/pull) are matched too, and values
                    on the configured MISP warninglists (intel.warninglists) never alert
+  --respond        group new alerts into cases and run the playbooks they trigger (needs the
+                   store); actions with effects outside Vigil are planned, not run
+  --execute        with --respond: run those actions too (webhooks, mail, SIEM, firewall …);
+                   $VIGIL_NOW (ISO-8601) fixes the clock of cases and runs (tests, replays)
   --json           print the summary as JSON instead of the human report
   --progress       show progress even when standard error is not a terminal
   --no-progress    never show progress
@@ -46,6 +50,8 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   }
   if (positionals.length === 0) throw new UsageError(`analyze needs at least one FILE (or - for stdin)\n\n${HELP}`);
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
+  if (values.respond === true && values['no-store'] === true) throw new UsageError('--respond keeps cases in the store: it cannot go with --no-store');
+  if (values.execute === true && values.respond !== true) throw new UsageError('--execute goes with --respond');
   const year = parseYear(values.year);
   const config = await loadDetectionConfig(values.config);
   const ndjson = values.ndjson;
@@ -76,6 +82,8 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   progress?.done();
 
   const destinations: { store?: Destinations['store']; ndjson?: string } = {};
+  /** Alerts the store did not hold before this run: only they trigger playbooks (re-runs notify nobody twice). */
+  const freshAlerts: Alert[] = [];
   if (ndjson !== undefined) {
     await writeNdjson(ndjson, summary.alerts);
     destinations.ndjson = ndjson;
@@ -86,6 +94,9 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
     const { openSqliteStore } = await import('../../runtime/store/sqlite-store.js');
     const store = openSqliteStore(path);
     try {
+      if (values.respond === true) {
+        for (const alert of summary.alerts) if ((await store.getAlert(alert.id)) === undefined) freshAlerts.push(alert);
+      }
       const result = await store.putAlerts(summary.alerts);
       await store.recordRun({
         id: randomUUID(),
@@ -100,10 +111,29 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
     }
   }
 
+  const respondMod = values.respond === true ? await import('../../runtime/respond/respond.js') : undefined;
+  const response = await respondMod?.respondToAlerts(freshAlerts, {
+    dbPath: values.db ?? DEFAULT_DB_PATH,
+    configPath: values.config,
+    execute: values.execute === true,
+    signal,
+    ...(process.env.VIGIL_NOW === undefined || process.env.VIGIL_NOW === '' ? {} : { now: fixedClock(process.env.VIGIL_NOW) }),
+  });
   const report =
     values.json === true
-      ? `${JSON.stringify({ inputs: summary.inputs, totals: totals(summary.inputs), alerts: summary.alerts.length, duration_ms: Math.round(summary.durationMs), actions: Object.fromEntries(summary.actions) }, null, 2)}\n`
-      : formatAnalyzeReport(summary, destinations);
+      ? `${JSON.stringify(
+          {
+            inputs: summary.inputs,
+            totals: totals(summary.inputs),
+            alerts: summary.alerts.length,
+            duration_ms: Math.round(summary.durationMs),
+            actions: Object.fromEntries(summary.actions),
+            ...(response === undefined ? {} : { respond: response }),
+          },
+          null,
+          2,
+        )}\n`
+      : formatAnalyzeReport(summary, destinations) + (response === undefined ? '' : respondMod!.describeResponse(response, values.execute === true));
   // With alerts on standard output, the report goes to standard error so the stream stays pure NDJSON.
   (ndjson === '-' ? process.stderr : process.stdout).write(report);
   if (intel !== undefined) process.stderr.write(intelMod!.describeSuppression(intel.suppression));
@@ -126,6 +156,8 @@ function parseOptions(args: string[]) {
         intel: { type: 'string', multiple: true },
         rules: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        respond: { type: 'boolean' },
+        execute: { type: 'boolean' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -134,6 +166,13 @@ function parseOptions(args: string[]) {
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
   }
+}
+
+/** `VIGIL_NOW` (ISO-8601) fixes the wall clock of cases and playbook runs, for tests and replays. */
+function fixedClock(value: string): () => number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new UsageError('VIGIL_NOW must be an ISO-8601 time');
+  return () => ms;
 }
 
 function parseYear(raw: string | undefined): number | undefined {

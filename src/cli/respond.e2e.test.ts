@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { sharedDataPath } from '../lib/shared-data.js';
+import { alertSchema, type Alert } from '../schema/alert.js';
+
+const VIGIL = resolve('bin', 'vigil.js');
+const tools = resolve(sharedDataPath(), '..', 'tools');
+const dir = mkdtempSync(join(tmpdir(), 'vigil-respond-e2e-'));
+const T0 = '2026-11-28T10:00:00.000Z';
+
+/** A local webhook receiver: every JSON body POSTed to /hook. */
+const received: unknown[] = [];
+let server: Server;
+let hookUrl = '';
+before(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/hook') received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+});
+after(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs vigil asynchronously (the webhook receiver lives in this process, so it must keep serving). */
+function vigil(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [VIGIL, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on('close', (status) => {
+      done({ status, stdout, stderr });
+    });
+  });
+}
+
+const incidentSchema = z.object({ id: z.string(), start: z.string(), end: z.string(), src_ips: z.array(z.string()), users: z.array(z.string()), hosts: z.array(z.string()) });
+type Incident = z.infer<typeof incidentSchema>;
+const caseJsonSchema = z.object({ id: z.string(), severity: z.string(), alert_ids: z.array(z.string()) });
+const respondSchema = z.object({ casesCreated: z.number(), runs: z.number(), runsFailed: z.number(), runsWaiting: z.number(), actionsTaken: z.number(), actionsPlanned: z.number() });
+const ndjson = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as unknown);
+
+/** The scorer's rule: an alert belongs to an incident if it overlaps its span (± 60 min) and shares a source IP (or, without one, a user and a host). */
+function belongs(alert: Alert, inc: Incident): boolean {
+  const window = 60 * 60_000;
+  const start = Math.min(Date.parse(alert['@timestamp']), Date.parse(alert.event.start));
+  const end = Math.max(Date.parse(alert['@timestamp']), Date.parse(alert.event.end));
+  if (end < Date.parse(inc.start) - window || start > Date.parse(inc.end) + window) return false;
+  if (inc.src_ips.length > 0) return inc.src_ips.some((ip) => alert.related.ip.includes(ip));
+  return inc.users.some((u) => alert.related.user.includes(u)) && inc.hosts.some((h) => alert.related.hosts.includes(h));
+}
+
+/** Rule ids whose bundled alert playbooks notify the webhook. */
+function notifyingRules(): Set<string> {
+  const rules = new Set<string>();
+  const folder = resolve('content', 'playbooks');
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yml'))) {
+    const pb = z
+      .object({ trigger: z.object({ type: z.string() }), filters: z.object({ rules: z.array(z.string()).optional() }).optional(), steps: z.array(z.object({ action: z.string().optional() })) })
+      .parse(parseYaml(readFileSync(join(folder, file), 'utf8')));
+    if (pb.trigger.type === 'alert_created' && pb.steps.some((s) => s.action === 'webhook.post')) for (const r of pb.filters?.rules ?? []) rules.add(r);
+  }
+  return rules;
+}
+
+test('analyze --respond --execute: one case per attack incident, bundled playbooks notify the webhook, MTTR from CLI resolution', async () => {
+  const log = join(dir, 'auth.log');
+  execFileSync(process.execPath, [join(tools, 'authlog-gen.mjs'), '--out', log, '--seed', '4', '--days', '3'], { stdio: 'ignore' });
+  const incidents = ndjson(readFileSync(`${log}.labels.jsonl`, 'utf8')).map((i) => incidentSchema.parse(i));
+  const db = join(dir, 'vigil.db');
+  const config = join(dir, 'vigil.yml');
+  writeFileSync(config, `playbooks:\n  inputs:\n    webhook_url: ${hookUrl}\n`);
+  const alertsFile = join(dir, 'alerts.ndjson');
+
+  const run = await vigil(['analyze', log, '--year', '2026', '--db', db, '--config', config, '--respond', '--execute', '--ndjson', alertsFile, '--json', '--no-progress'], { VIGIL_NOW: T0 });
+  assert.equal(run.status, 0, run.stderr);
+  const respond = respondSchema.parse(z.object({ respond: z.unknown() }).parse(JSON.parse(run.stdout)).respond);
+  const alerts = ndjson(readFileSync(alertsFile, 'utf8')).map((a) => alertSchema.parse(a));
+
+  // Every incident's alerts sit in exactly one case, and no case mixes incidents.
+  const listed = await vigil(['cases', 'list', '--db', db, '--json']);
+  assert.equal(listed.status, 0, listed.stderr);
+  const cases = ndjson(listed.stdout).map((c) => caseJsonSchema.parse(c));
+  assert.equal(respond.casesCreated, cases.length);
+  const caseOf = new Map(cases.flatMap((c) => c.alert_ids.map((id) => [id, c.id] as const)));
+  for (const inc of incidents) {
+    const mine = alerts.filter((a) => belongs(a, inc));
+    assert.ok(mine.length > 0, `incident ${inc.id} was detected`);
+    assert.equal(new Set(mine.map((a) => caseOf.get(a.id))).size, 1, `incident ${inc.id} is in exactly one case`);
+  }
+  for (const c of cases) {
+    const owners = new Set(incidents.filter((inc) => alerts.some((a) => c.alert_ids.includes(a.id) && belongs(a, inc))).map((i) => i.id));
+    assert.ok(owners.size <= 1, `case ${c.id} mixes incidents ${[...owners].join(', ')}`);
+  }
+
+  // The bundled playbooks ran, and the webhook heard about every alert they handle.
+  const rules = notifyingRules();
+  const expected = alerts.filter((a) => rules.has(a.rule.id)).map((a) => a.id);
+  assert.ok(expected.length > 0, 'the log triggers the bundled playbooks');
+  const notified = new Set(received.map((b) => z.object({ alert_id: z.string() }).parse(b).alert_id));
+  for (const id of expected) assert.ok(notified.has(id), `the webhook was told about alert ${id}`);
+  assert.equal(respond.runsFailed, 0);
+  assert.ok(respond.actionsTaken >= expected.length);
+  assert.equal(respond.actionsPlanned, 0, '--execute runs the webhook actions');
+
+  // A re-run notifies nobody again: its alerts are not new.
+  const before = received.length;
+  const again = await vigil(['analyze', log, '--year', '2026', '--db', db, '--config', config, '--respond', '--execute', '--json', '--no-progress'], { VIGIL_NOW: T0 });
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(respondSchema.parse(z.object({ respond: z.unknown() }).parse(JSON.parse(again.stdout)).respond).runs, 0);
+  assert.equal(received.length, before);
+
+  // A case resolved through the CLI one hour after detection has an MTTR of one hour.
+  const target = cases[0]!;
+  const resolved = await vigil(['cases', 'update', target.id, '--status', 'resolved', '--resolution', 'true_positive', '--db', db, '--now', '2026-11-28T11:00:00.000Z']);
+  assert.equal(resolved.status, 0, resolved.stderr);
+  const metrics = await vigil(['cases', 'metrics', '--db', db, '--json']);
+  assert.equal(metrics.status, 0, metrics.stderr);
+  const mttr = z.object({ overall: z.object({ mttr: z.object({ count: z.number(), mean_seconds: z.number().nullable() }) }) }).parse(JSON.parse(metrics.stdout)).overall.mttr;
+  assert.deepEqual(mttr, { ...mttr, count: 1, mean_seconds: 3600 });
+});
