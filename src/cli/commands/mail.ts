@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -102,7 +103,14 @@ async function runMailAnalyze(args: string[], signal: AbortSignal): Promise<numb
   const [{ analyzeMailBatch }, { loadMailSetup }] = await Promise.all([import('../../runtime/mail/analyze-mail-batch.js'), import('../../runtime/mail/load-mail-setup.js')]);
   const model = values['no-model'] ? false : values.model === undefined ? undefined : await loadModelFile(values.model);
   const section = values.config === undefined ? undefined : await (await import('../../runtime/mail/load-mail-config.js')).loadProtectedDomainsSection(values.config);
-  const setup = await loadMailSetup({ ...(model === undefined ? {} : { model }), ...(section === undefined ? {} : { protectedDomainsSection: section }) });
+  // Intel lookups (URLs, domains, addresses, attachment hashes) when the store holds indicators.
+  const intelDb = values['no-store'] ? values.db : (values.db ?? DEFAULT_DB_PATH);
+  const lookups = intelDb === undefined || !existsSync(intelDb) ? undefined : await (await import('../../runtime/intel/mail-lookups.js')).mailLookupsFromStore(intelDb, values.config, Date.now());
+  const setup = await loadMailSetup({
+    ...(model === undefined ? {} : { model }),
+    ...(section === undefined ? {} : { protectedDomainsSection: section }),
+    ...(lookups === undefined ? {} : { lookups }),
+  });
   const resolver = values['live-auth'] ? (await import('../../runtime/mail/dns-resolver.js')).createDnsResolver() : undefined;
   const store = values['no-store'] ? undefined : await openMailStore(values.db ?? DEFAULT_DB_PATH);
   const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
