@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { VigilError } from '../../lib/errors.js';
-import { defaultDetectionConfig, vigilConfigSchema, type DetectionConfig } from '../../schema/config.js';
+import { vigilConfigSchema, type DetectionConfig } from '../../schema/config.js';
+
+/** The whole configuration file, every section with its defaults. */
+export type VigilConfig = ReturnType<typeof vigilConfigSchema.parse>;
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
- * Reads the `detections` section of a YAML or JSON configuration file; without a path, the defaults.
- * Errors name the file and the offending key.
+ * Reads a YAML or JSON configuration file (`vigil.yml`), validated whole and strictly, so a mistake
+ * in any section is reported whichever command reads it; without a path, the defaults. Errors name
+ * the file and the offending key.
  */
-export async function loadDetectionConfig(path: string | undefined): Promise<DetectionConfig> {
-  if (path === undefined) return defaultDetectionConfig();
+export async function loadVigilConfig(path: string | undefined): Promise<VigilConfig> {
+  if (path === undefined) return vigilConfigSchema.parse({});
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -33,5 +37,10 @@ export async function loadDetectionConfig(path: string | undefined): Promise<Det
     });
     throw new VigilError('INVALID_CONFIG', `the configuration ${path} is invalid:\n  ${issues.join('\n  ')}`, { location: { file: path } });
   }
-  return result.data.detections;
+  return result.data;
+}
+
+/** The `detections` section (see {@link loadVigilConfig}). */
+export async function loadDetectionConfig(path: string | undefined): Promise<DetectionConfig> {
+  return (await loadVigilConfig(path)).detections;
 }
