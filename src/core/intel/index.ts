@@ -12,7 +12,6 @@ export {
   buildIndicator,
   indicatorSchema,
   normalizeIndicator,
-  assertNever as assertNeverType,
   type Indicator,
   type IndicatorMeta,
   type IndicatorType,
@@ -32,7 +31,7 @@ export { SuppressionLog, dropKnownGoodIndicators, indicatorTypeOfObservable, kno
 export { isPublicSuffix } from './public-suffix-guard.js';
 export { DEFAULT_WARNINGLISTS, FEED_FORMATS, feedConfigSchema, intelConfigSchema, type FeedAuth, type FeedConfig, type FeedFormat, type IntelConfig, type SecretRef } from './intel-config.js';
 export type { IndicatorLookup } from './lookup-port.js';
-export { OBSERVABLE_FIELDS, collectObservables, type Observable, type ObservableKind } from './observables.js';
+export { OBSERVABLE_FIELDS, collectObservables, observableKindOf, type Observable, type ObservableKind } from './observables.js';
 export { ecsConfidence, stixObservableType, toEcsThreatEnrichment, toEcsThreatIndicator, type EcsConfidence, type EcsThreatEnrichment, type EcsThreatIndicator } from './ecs-threat.js';
 export { WARNINGLIST_TYPES, WarninglistIndex, mispWarninglistSchema, type MispWarninglist, type WarninglistHit, type WarninglistType } from './warninglists.js';
 export { checkJsonShape, parseJsonDocument } from './json-depth.js';

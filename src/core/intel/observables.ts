@@ -1,4 +1,5 @@
 import type { EcsEvent } from '../../schema/event.js';
+import { assertNever, type IndicatorType } from './indicator.js';
 import { parseIpv4 } from './ip.js';
 import { quickUrlHost } from './url.js';
 
@@ -151,4 +152,29 @@ function readStrings(node: unknown, path: readonly string[], depth: number, out:
 
 function assertNeverKind(x: never): never {
   throw new Error(`unexpected observable kind ${String(x)}`);
+}
+
+/** The observable kind a type is looked up as. */
+export function observableKindOf(type: IndicatorType | ObservableKind): ObservableKind {
+  switch (type) {
+    case 'ip':
+    case 'ipv4':
+    case 'ipv6':
+    case 'cidr':
+      return 'ip';
+    case 'domain':
+      return 'domain';
+    case 'url':
+      return 'url';
+    case 'email':
+      return 'email';
+    case 'hash':
+    case 'md5':
+    case 'sha1':
+    case 'sha256':
+    case 'sha512':
+      return 'hash';
+    default:
+      return assertNever(type);
+  }
 }

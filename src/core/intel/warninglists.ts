@@ -7,6 +7,7 @@ import { type IndicatorType, assertNever } from './indicator.js';
 import { parseCidr, parseIpv4, parseIpv6 } from './ip.js';
 import { compilePcreLiteral } from './pcre-regex.js';
 import { isPublicSuffix } from './public-suffix-guard.js';
+import { observableKindOf, type ObservableKind } from './observables.js';
 import { quickUrlHost } from './url.js';
 
 /** The five MISP warninglist types. */
@@ -35,7 +36,7 @@ export interface WarninglistHit {
   readonly entry: string;
 }
 
-type Family = 'ip' | 'domain' | 'url' | 'email' | 'hash';
+type Family = ObservableKind;
 const FAMILIES: readonly Family[] = ['ip', 'domain', 'url', 'email', 'hash'];
 
 /** MISP attribute types (`matching_attributes`) by the indicator families they cover. */
@@ -47,27 +48,6 @@ const ATTRIBUTE_FAMILIES: Readonly<Record<string, readonly Family[]>> = {
   md5: ['hash'], sha1: ['hash'], sha256: ['hash'], sha512: ['hash'], 'filename|md5': ['hash'], 'filename|sha1': ['hash'], 'filename|sha256': ['hash'], 'filename|sha512': ['hash'], 'malware-sample': ['hash'],
 };
 
-function familyOf(type: IndicatorType): Family {
-  switch (type) {
-    case 'ipv4':
-    case 'ipv6':
-    case 'cidr':
-      return 'ip';
-    case 'domain':
-      return 'domain';
-    case 'url':
-      return 'url';
-    case 'email':
-      return 'email';
-    case 'md5':
-    case 'sha1':
-    case 'sha256':
-    case 'sha512':
-      return 'hash';
-    default:
-      return assertNever(type);
-  }
-}
 
 interface Entry {
   readonly list: number;
@@ -185,7 +165,7 @@ export class WarninglistIndex {
   }
 
   private check(type: IndicatorType, value: string, firstOnly: boolean): WarninglistHit[] {
-    const f = this.families.get(familyOf(type))!;
+    const f = this.families.get(observableKindOf(type))!;
     const hits: WarninglistHit[] = [];
     const hit = (entry: number): boolean => {
       const e = this.entries[entry]!;

@@ -1,4 +1,4 @@
-import { IndicatorIndex, type IndicatorLookup, type IndicatorMatch, type IndicatorType, type KnownGood, type ObservableKind, assertNeverType } from '../../core/intel/index.js';
+import { IndicatorIndex, observableKindOf, type IndicatorLookup, type IndicatorMatch, type IndicatorType, type KnownGood, type ObservableKind } from '../../core/intel/index.js';
 import type { IndicatorStore } from './indicator-store.js';
 
 /** An `IndicatorLookup` over a snapshot of the store, refreshed on demand. */
@@ -28,29 +28,4 @@ export async function createStoreLookup(store: IndicatorStore, now: number, opti
       return index.size;
     },
   };
-}
-
-/** The observable kind a type is looked up as. */
-export function observableKindOf(type: IndicatorType | ObservableKind): ObservableKind {
-  switch (type) {
-    case 'ip':
-    case 'ipv4':
-    case 'ipv6':
-    case 'cidr':
-      return 'ip';
-    case 'domain':
-      return 'domain';
-    case 'url':
-      return 'url';
-    case 'email':
-      return 'email';
-    case 'hash':
-    case 'md5':
-    case 'sha1':
-    case 'sha256':
-    case 'sha512':
-      return 'hash';
-    default:
-      return assertNeverType(type);
-  }
 }
