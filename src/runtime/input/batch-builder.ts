@@ -1,7 +1,7 @@
 import type { LineBatch } from './types.js';
 
-/** Room for a 1 MiB chunk of 64-byte lines, so the arrays rarely grow. */
-const INITIAL_CAPACITY = 16384;
+/** Grows by doubling to fit a chunk; small to start, since many inputs are small files (fresh memory is costly here). */
+const INITIAL_CAPACITY = 1024;
 
 /**
  * Collects lines into growable scratch arrays and hands them out as one `LineBatch`.

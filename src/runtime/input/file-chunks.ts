@@ -11,7 +11,7 @@ type ReadOutcome = { readonly bytesRead: number } | { readonly error: unknown };
  * Closes the handle when done, failed or stopped early.
  */
 export async function* fileChunks(handle: FileHandle, chunkSize: number): AsyncGenerator<Buffer, void, undefined> {
-  const buffers = [Buffer.allocUnsafeSlow(chunkSize), Buffer.allocUnsafeSlow(chunkSize)] as const;
+  const buffers = [takeBuffer(chunkSize), takeBuffer(chunkSize)] as const;
   let index: 0 | 1 = 0;
   let pending: Promise<ReadOutcome> | undefined = readInto(handle, buffers[0]);
   try {
@@ -30,7 +30,29 @@ export async function* fileChunks(handle: FileHandle, chunkSize: number): AsyncG
     // Let a read ahead land before closing; its result no longer matters.
     if (pending !== undefined) await pending;
     await handle.close();
+    releaseBuffer(buffers[0]);
+    releaseBuffer(buffers[1]);
   }
+}
+
+/**
+ * Read buffers of finished files, by size, for the next file: reading hundreds of small files (EVTX
+ * exports, rotated logs) would otherwise fault in fresh memory for every one. Sizes are powers of
+ * two (see `takeBuffer`), so few distinct sizes exist; a handful of each is kept.
+ */
+const spareBuffers = new Map<number, Buffer[]>();
+const SPARES_PER_SIZE = 4;
+
+function takeBuffer(minimum: number): Buffer {
+  let size = 1;
+  while (size < minimum) size *= 2;
+  return spareBuffers.get(size)?.pop() ?? Buffer.allocUnsafeSlow(size);
+}
+
+function releaseBuffer(buffer: Buffer): void {
+  const spares = spareBuffers.get(buffer.length);
+  if (spares === undefined) spareBuffers.set(buffer.length, [buffer]);
+  else if (spares.length < SPARES_PER_SIZE) spares.push(buffer);
 }
 
 /** One read at the current position, as a value: a rejection nobody awaits yet would crash the process. */
