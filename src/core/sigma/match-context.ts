@@ -8,8 +8,9 @@ import { numberText } from './value-spec.js';
  * Create one per event; never keep one across events.
  */
 export class MatchContext {
-  private readonly lowered = new Map<string, { raw: string; lower: string }>();
-  private readonly utf8Cache = new Map<string, { raw: string; bytes: Buffer }>();
+  // Created on first use: many events are rejected by the prefilter before any value is compared.
+  private lowered: Map<string, { raw: string; lower: string }> | undefined;
+  private utf8Cache: Map<string, { raw: string; bytes: Buffer }> | undefined;
   private keywordList: readonly string[] | undefined;
   private keywordLowerList: readonly string[] | undefined;
 
@@ -17,6 +18,7 @@ export class MatchContext {
 
   /** The event's value of `field`, lower-cased once per event. */
   lower(field: string, raw: string): string {
+    this.lowered ??= new Map();
     const hit = this.lowered.get(field);
     if (hit !== undefined && hit.raw === raw) return hit.lower;
     const lower = raw.toLowerCase();
@@ -26,6 +28,7 @@ export class MatchContext {
 
   /** The event's value of `field` as UTF-8 bytes, encoded once per event (for RE2, which matches UTF-8). */
   utf8(field: string, raw: string): Buffer {
+    this.utf8Cache ??= new Map();
     const hit = this.utf8Cache.get(field);
     if (hit !== undefined && hit.raw === raw) return hit.bytes;
     const bytes = Buffer.from(raw, 'utf8');
