@@ -100,7 +100,7 @@ async function analyzeInput(
   try {
     for await (const batch of source) {
       for (let i = 0; i < batch.count; i++) {
-        const line = parser.scan(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
+        const line = parser.scan(batch.line(i), batch.lineNumber[i]!, batch.offset[i]!);
         if (line === undefined) {
           summary.unparsable++;
           continue;
@@ -138,7 +138,7 @@ async function orderByFirstEvent(options: AnalyzeOptions): Promise<string[]> {
       const source = readLines(path, { signal: options.signal, highWaterMark: 64 * 1024 });
       search: for await (const batch of source) {
         for (let i = 0; i < batch.count; i++) {
-          const line = parser.scan(batch.text[i]!, batch.lineNumber[i]!, batch.offset[i]!);
+          const line = parser.scan(batch.line(i), batch.lineNumber[i]!, batch.offset[i]!);
           if (line !== undefined) {
             firsts.set(path, line.ts);
             break search;

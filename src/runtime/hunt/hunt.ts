@@ -120,7 +120,7 @@ async function huntInput(
   try {
     for await (const batch of source) {
       for (let i = 0; i < batch.count; i++) {
-        const text = batch.text[i]!;
+        const text = batch.line(i);
         const line = batch.lineNumber[i]!;
         mode ??= decideMode(text);
         if (mode === undefined) continue;

@@ -19,7 +19,7 @@ export interface CollectedLine {
 export function unpackBatch(batch: LineBatch): CollectedLine[] {
   const rows: CollectedLine[] = [];
   for (let i = 0; i < batch.count; i++) {
-    rows.push({ text: batch.text[i]!, lineNumber: batch.lineNumber[i]!, offset: batch.offset[i]!, flags: batch.flags[i]! });
+    rows.push({ text: batch.line(i), lineNumber: batch.lineNumber[i]!, offset: batch.offset[i]!, flags: batch.flags[i]! });
   }
   return rows;
 }

@@ -93,6 +93,7 @@ export class LineSplitter {
   private splitAsciiLines(chunk: Buffer, from: number, lastNewline: number, base: number): void {
     const max = this.maxLineBytes;
     const text = chunk.toString('latin1', from, lastNewline + 1);
+    const source = this.builder.addSource(text);
     let nextControl = firstControlByte(chunk, from, lastNewline);
     let lineNumber = this.lineNumber;
     let pos = 0;
@@ -104,7 +105,8 @@ export class LineSplitter {
         this.stats.longLines++;
       } else {
         const control = nextControl !== -1 && nextControl < from + newline;
-        this.deliver(text.slice(pos, end), lineNumber, base + from + pos, control ? LineFlag.CONTROL_BYTES : 0);
+        this.count(control ? LineFlag.CONTROL_BYTES : 0);
+        this.builder.addSpan(source, pos, end, lineNumber, base + from + pos, control ? LineFlag.CONTROL_BYTES : 0);
       }
       if (nextControl !== -1 && nextControl < from + newline) nextControl = firstControlByte(chunk, from + newline + 1, lastNewline);
       lineNumber++;
@@ -184,9 +186,14 @@ export class LineSplitter {
   }
 
   private deliver(text: string, lineNumber: number, offset: number, flags: number): void {
+    this.count(flags);
+    this.builder.add(text, lineNumber, offset, flags);
+  }
+
+  /** Counts a delivered line in the statistics. */
+  private count(flags: number): void {
     this.stats.lines++;
     if ((flags & LineFlag.CONTROL_BYTES) !== 0) this.stats.controlByteLines++;
     if ((flags & LineFlag.INVALID_UTF8) !== 0) this.stats.invalidUtf8Lines++;
-    this.builder.add(text, lineNumber, offset, flags);
   }
 }

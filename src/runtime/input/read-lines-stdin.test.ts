@@ -16,7 +16,7 @@ const source = readLines('-', { signal: controller.signal });
 const rows = [];
 try {
   for await (const batch of source) {
-    for (let i = 0; i < batch.count; i++) rows.push([batch.lineNumber[i], batch.offset[i], batch.text[i]]);
+    for (let i = 0; i < batch.count; i++) rows.push([batch.lineNumber[i], batch.offset[i], batch.line(i)]);
     if (abortAfterFirst) controller.abort();
     if (breakAfterFirst) break;
   }

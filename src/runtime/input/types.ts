@@ -25,8 +25,13 @@ export type LineFlagBit = (typeof LineFlag)[keyof typeof LineFlag];
 export interface LineBatch {
   /** How many lines this batch holds (the length of every array below). */
   readonly count: number;
-  /** The line text, decoded as UTF-8, without the `\n` and without a `\r` just before it. */
-  readonly text: readonly string[];
+  /**
+   * The text of line `i`, decoded as UTF-8, without the `\n` and without a `\r` just before it.
+   * Made on each call from the decoded chunk (cheap: a slice), so that a line's string lives only
+   * as long as its consumer needs it: a 700k-line log then leaves no 700k strings for the garbage
+   * collector to copy and promote.
+   */
+  line(i: number): string;
   /** 1-based line number in the (decompressed) input. */
   readonly lineNumber: Float64Array;
   /** Byte offset of the line's first byte in the (decompressed) input. */
