@@ -34,7 +34,6 @@ export interface SyslogFramerOptions {
  */
 export class SyslogReader implements SyslogFrame {
   ts = 0;
-  timestamp = '';
   hostname = '';
   appname = '';
   procid = '';
@@ -98,7 +97,6 @@ export class SyslogReader implements SyslogFrame {
     reason = version === undefined ? readTaggedHeader(line, timestampEnd, end, fields) : readRfc5424Header(line, timestampEnd, end, fields);
     if (reason !== undefined) return this.fail(reason, fields.stop);
     this.ts = ms;
-    this.timestamp = this.formatter.format(ms);
     this.hostname = fields.hostname;
     this.appname = fields.appname;
     this.procid = fields.procid;
@@ -109,6 +107,11 @@ export class SyslogReader implements SyslogFrame {
     this.structuredData = fields.structuredData;
     this.message = fields.messageStart >= end ? '' : line.slice(fields.messageStart, end);
     return undefined;
+  }
+
+  /** The time as ISO 8601 UTC text, formatted only when asked for (most lines never need it). */
+  get timestamp(): string {
+    return this.formatter.format(this.ts);
   }
 
   private fail(reason: ParseFailureReason, index: number): ParseFailureReason {

@@ -26,7 +26,7 @@ export function readTaggedHeader(line: string, at: number, end: number, fields: 
   if (line.charCodeAt(hostEnd - 1) === 58) {
     tagStart = hostStart;
   } else {
-    fields.hostname = line.slice(hostStart, hostEnd);
+    fields.setHostname(line, hostStart, hostEnd);
     tagStart = hostEnd + 1;
   }
   fields.messageStart = Math.min(tagStart, end);
@@ -52,7 +52,7 @@ function readTag(line: string, start: number, end: number, space: number, fields
     fields.pid = undefined;
     return;
   }
-  fields.appname = line.slice(start, nameEnd);
+  fields.setAppname(line, start, nameEnd);
   // One space separates the tag from the message; more belong to the message (sudo indents its lines).
   const messageStart = colon + 1;
   fields.messageStart = messageStart < end && line.charCodeAt(messageStart) === 32 ? messageStart + 1 : messageStart;
