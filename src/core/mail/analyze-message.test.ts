@@ -60,3 +60,18 @@ test('without any analyser, header analysis alone decides', () => {
   assert.equal(analysis.verdict, 'clean');
   assert.equal(analysis.classifierProbability, undefined);
 });
+
+test('content signals run on every message, without any injected analyser', () => {
+  const mail = testMail([...HEADERS.filter(([n]) => n !== 'Subject'), ['Subject', 'Your \u0410mazon account is on hold']], {
+    text: 'Your account has been suspended. Verify your account within 24 hours.',
+  });
+  const analysis = analyzeMessage(mail);
+  const codes = analysis.reasons.map((r) => r.code);
+  assert.ok(codes.includes('content.mixed_script'));
+  assert.ok(codes.includes('content.credential_lure'));
+  assert.equal(analysis.verdict, 'suspicious');
+  // The same message without the lures and look-alike letters is clean.
+  const plain = analyzeMessage(testMail(HEADERS, { text: 'See you on Friday.' }));
+  assert.equal(plain.verdict, 'clean');
+  assert.ok(!plain.reasons.some((r) => r.code.startsWith('content.')));
+});

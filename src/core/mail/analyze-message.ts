@@ -1,5 +1,6 @@
 import type { Findings, MailLookups, Observable, ParsedMail, Reason } from './contract.js';
 import { analyzeHeaders, type HeaderContext } from './headers/index.js';
+import { analyzeContent } from './signals/index.js';
 import { decideVerdict, type Verdict, type VerdictThresholds } from './verdict.js';
 
 /**
@@ -42,7 +43,7 @@ function failed(name: string, error: unknown): Reason {
 }
 
 /**
- * Runs every analyser on one message (headers, attachments, sender domains, URLs including those
+ * Runs every analyser on one message (headers, content signals, attachments, sender domains, URLs including those
  * found in attachments, the classifier), adds up their reasons and decides the verdict. An
  * analyser that throws is reported as a reason instead of stopping the batch.
  */
@@ -57,6 +58,11 @@ export function analyzeMessage(mail: ParsedMail, context: AnalysisContext = {}):
     take(analyzeHeaders(mail, context.headers));
   } catch (error) {
     reasons.push(failed('header', error));
+  }
+  try {
+    take(analyzeContent(mail));
+  } catch (error) {
+    reasons.push(failed('content', error));
   }
   const analysers = context.analysers ?? {};
   let extraUrls: readonly string[] = [];

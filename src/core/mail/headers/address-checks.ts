@@ -88,6 +88,7 @@ export function checkAddresses(mail: ParsedMail, context: HeaderContext): Reason
       reasons.push(headerReason('header.display_name_address', `The display name shows the address ${embedded[0]} but the mail comes from ${from.address}.`, 'from', fromHeader));
     }
   }
+  reasons.push(...checkNameAndTenant(from, fromHost, fromDomain, fromHeader, context.protectedDomains));
   const protectedDomains = context.protectedDomains;
   const brand = protectedDomains === undefined || from.name === '' ? undefined : brandNamedIn(from.name, protectedDomains);
   if (brand !== undefined && protectedDomains !== undefined) {
@@ -96,7 +97,9 @@ export function checkAddresses(mail: ParsedMail, context: HeaderContext): Reason
       // "PayPal Service" speaks as the brand; "Lockergnome Apple Core" only mentions one.
       const speaksAs = brand.own || isOnlyBrand(from.name, brand.name, brand.keywords, protectedDomains);
       const code = brand.own ? 'header.display_name_internal' : speaksAs ? 'header.display_name_brand' : 'header.display_name_mentions_brand';
-      reasons.push(headerReason(code, `The display name "${from.name}" ${speaksAs ? 'speaks as' : 'mentions'} ${brand.name}, but the address is at ${fromDomain}, not ${brand.domains.slice(0, 3).join(' or ')}.`, 'from', fromHeader));
+      // "Lockergnome Apple Core" from lockergnome.com names its own sender first: a mention, not a claim.
+      const ownName = code === 'header.display_name_mentions_brand' && namesOwnDomain(from.name, fromDomain);
+      if (!ownName) reasons.push(headerReason(code, `The display name "${from.name}" ${speaksAs ? 'speaks as' : 'mentions'} ${brand.name}, but the address is at ${fromDomain}, not ${brand.domains.slice(0, 3).join(' or ')}.`, 'from', fromHeader));
       if (isFreemail(fromDomain)) {
         reasons.push(headerReason('header.freemail_brand', `${brand.name} writing from a free mailbox (${fromDomain}).`, 'from', fromHeader));
       }
@@ -114,4 +117,47 @@ export function checkAddresses(mail: ParsedMail, context: HeaderContext): Reason
     reasons.push(headerReason('header.new_sender_domain', `No mail from ${fromDomain} was seen before.`, 'from', fromHeader));
   }
   return reasons;
+}
+
+/** A domain name written in a display name ("proton.me Helpdesk", "Shein.es"), not part of an address. */
+const DOMAIN_IN_NAME = /(?:^|[\s([|:])((?:[a-z0-9-]{1,63}\.)+[a-z]{2,24})(?=$|[\s)\]|:,])/i;
+/** Microsoft 365, Azure and Firebase subdomains anyone can open for free: organisations do not mail customers from them. */
+const TENANT_HOSTS = /(?:^|\.)(?:onmicrosoft\.com|azurecomm\.net|firebaseapp\.com)$/;
+const ADDRESS_IN_TEXT = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*/i;
+
+/** Shortest domain label taken as a sender's own name ("tips" or "mail" name too many senders). */
+const MIN_OWN_NAME = 6;
+
+/** True when the display name starts with the first label of the sender's registrable domain (it names itself first). */
+function namesOwnDomain(name: string, fromDomain: string): boolean {
+  const label = (fromDomain.split('.')[0] ?? '').replaceAll('-', '');
+  return label.length >= MIN_OWN_NAME && nameWords(name).split(' ')[0] === label;
+}
+
+/** A display name that names another domain; a sender on a free cloud tenant; the subject quoting an address. */
+function checkNameAndTenant(from: MailAddress, fromHost: string, fromDomain: string, fromHeader: string | undefined, protectedDomains: ProtectedDomains | undefined): Reason[] {
+  const reasons: Reason[] = [];
+  if (!EMBEDDED_ADDRESS.test(from.name)) {
+    const shown = DOMAIN_IN_NAME.exec(from.name.slice(0, 200));
+    const shownDomain = shown === null ? undefined : registrableDomain(shown[1]!);
+    if (shown !== null && shownDomain !== undefined && shownDomain !== fromDomain) {
+      reasons.push(headerReason('header.display_name_domain', `The display name shows the domain ${shown[1]!} but the mail comes from ${fromDomain}.`, 'from', fromHeader));
+    }
+  }
+  const tld = fromDomain.slice(fromDomain.lastIndexOf('.') + 1);
+  if (protectedDomains?.abusedTlds.has(tld) === true) {
+    reasons.push(headerReason('header.abused_tld_sender', `The sender's domain ${fromDomain} is under .${tld}, a top-level domain where abuse dominates registrations.`, 'from', fromHeader));
+  }
+  if (TENANT_HOSTS.test(fromHost)) {
+    reasons.push(headerReason('header.tenant_sender', `The sender ${from.address} is on a cloud tenant domain anyone can open for free (${fromDomain}), not on an organisation's own domain.`, 'from', fromHeader));
+  }
+  return reasons;
+}
+
+/** A subject that quotes an e-mail address ("user@example.com, your mailbox is full"): mass mail posing as personal. */
+export function checkSubjectAddress(mail: ParsedMail): Reason[] {
+  const subject = mail.subject.slice(0, 1000);
+  const m = ADDRESS_IN_TEXT.exec(subject);
+  if (m === null) return [];
+  return [headerReason('header.subject_address', `The subject addresses the reader by an e-mail address (${m[0]}) instead of a name, as mass phishing does.`, 'subject', subject)];
 }

@@ -1,10 +1,10 @@
 import type { Findings, Observable, ParsedMail } from '../contract.js';
-import { checkAddresses } from './address-checks.js';
+import { checkAddresses, checkSubjectAddress } from './address-checks.js';
 import { checkRecordedAuth, recordedAuth, type RecordedAuth } from './auth-checks.js';
 import { registrableDomain } from './domains.js';
 import type { HeaderContext } from './header-context.js';
 import { checkPresenceAndTimes } from './presence-checks.js';
-import { checkSubject } from './subject-checks.js';
+import { checkSubject, checkSubjectBrand } from './subject-checks.js';
 import { parseReceivedChain, type ReceivedChain } from './received-chain.js';
 
 export type { HeaderContext } from './header-context.js';
@@ -30,7 +30,7 @@ export function analyzeHeaders(mail: ParsedMail, context: HeaderContext = {}): H
   const receivedValues = mail.headers.filter((h) => h.name === 'received').slice(0, MAX_RECEIVED).map((h) => h.value);
   const received = parseReceivedChain(receivedValues);
   const auth = recordedAuth(mail.headers);
-  const reasons = [...checkRecordedAuth(mail, auth), ...checkAddresses(mail, context), ...checkPresenceAndTimes(mail, received), ...checkSubject(mail)];
+  const reasons = [...checkRecordedAuth(mail, auth), ...checkAddresses(mail, context), ...checkPresenceAndTimes(mail, received), ...checkSubject(mail), ...checkSubjectAddress(mail), ...checkSubjectBrand(mail, context.protectedDomains)];
   return { reasons, observables: headerObservables(mail, received), received, auth };
 }
 

@@ -19,6 +19,8 @@ export interface UrlContext {
   /** URLs not analysed because `maxUrls` was reached. */
   skipped: number;
   base: URL | undefined;
+  /** The registrable domain of the From address, when it has one. */
+  readonly senderDomain?: string | undefined;
 }
 
 const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set(['ms-msdt', 'search-ms', 'search', 'ms-officecmd', 'ms-appinstaller', 'ms-word', 'ms-excel', 'ms-powerpoint', 'ms-access', 'ms-cxh-full', 'mk', 'its', 'ms-its', 'vscode']);

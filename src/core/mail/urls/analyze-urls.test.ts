@@ -183,3 +183,17 @@ test('links under top-level domains where abuse dominates are a hint', () => {
   assert.ok(f.reasons[0]!.weight < 30);
   assert.deepEqual(codes(mail({ html: '<a href="https://example.com/">x</a>' })), []);
 });
+
+test('link text showing another domain weighs little when the link leads to the sender\'s own domain (newsletter click tracking)', () => {
+  const fromSender = (html: string, from: string): ParsedMail => ({ ...mail({ html }), from: { name: 'News', address: from } });
+  const tracked = analyzeUrls(fromSender('<a href="http://clickthru.news.example.com/Click?q=1">www.shop.example.org</a>', 'letter@news.example.com'), [], { protectedDomains });
+  const r = tracked.reasons.find((x) => x.code === 'url.text_mismatch');
+  assert.ok(r !== undefined);
+  assert.equal(r.weight, 3);
+  assert.match(r.summary, /sender's own domain/);
+  // Elsewhere: the full weight; a brand shown: the brand weight even from the sender's domain.
+  const elsewhere = analyzeUrls(fromSender('<a href="http://clicks.tracker.example.net/c?1">www.shop.example.org</a>', 'letter@news.example.com'), [], { protectedDomains });
+  assert.equal(elsewhere.reasons.find((x) => x.code === 'url.text_mismatch')?.weight, 10);
+  const brand = analyzeUrls(fromSender('<a href="http://login.news.example.com/">www.paypal.com</a>', 'letter@news.example.com'), [], { protectedDomains });
+  assert.ok((brand.reasons.find((x) => x.code === 'url.text_mismatch')?.weight ?? 0) >= 30);
+});

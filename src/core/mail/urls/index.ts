@@ -32,7 +32,7 @@ export interface AnalyzeUrlsOptions {
 export function analyzeUrls(mail: ParsedMail, extraUrls: readonly string[], options: AnalyzeUrlsOptions): Findings {
   const limits: UrlLimits = { ...DEFAULT_URL_LIMITS, ...options.limits };
   const out = new FindingsBuilder(limits.maxReasonsPerCode, limits.maxObservables);
-  const ctx: UrlContext = { protectedDomains: options.protectedDomains, lookups: options.lookups, limits, out, analysed: new Map(), hosts: new Map(), skipped: 0, base: undefined };
+  const ctx: UrlContext = { protectedDomains: options.protectedDomains, lookups: options.lookups, limits, out, analysed: new Map(), hosts: new Map(), skipped: 0, base: undefined, senderDomain: senderDomainOf(mail) };
 
   if (mail.html !== '') analyzeHtml(mail.html, ctx);
   if (mail.text !== '') for (const url of textUrls(mail.text, limits.maxTextChars, limits.maxUrls)) analyzeUrl(url, 'text', 0, ctx);
@@ -69,6 +69,13 @@ function analyzeHtml(html: string, ctx: UrlContext): void {
   }
 }
 
+/** The registrable domain of the From address, if any. */
+function senderDomainOf(mail: ParsedMail): string | undefined {
+  const address = mail.from?.address ?? '';
+  const at = address.lastIndexOf('@');
+  return at === -1 ? undefined : registrableOf(address.slice(at + 1).toLowerCase());
+}
+
 /** A link whose text shows a domain other than every domain the link leads through. */
 function checkLinkText(url: string, where: string, text: string, chain: readonly string[], ctx: UrlContext): void {
   const shown = hostShownIn(text);
@@ -78,10 +85,12 @@ function checkLinkText(url: string, where: string, text: string, chain: readonly
   for (const hop of chain) if (hop === shownRegistrable || sameOwner(shown, hop, pd)) return;
   const owner = ownerOf(shown, pd);
   const brand = owner !== undefined && owner !== 'trusted';
+  // A newsletter's click tracker on the sender's own domain: the link goes where the mail came from.
+  const toSender = !brand && ctx.senderDomain !== undefined && chain[0] === ctx.senderDomain;
   ctx.out.reason({
     code: 'url.text_mismatch',
-    weight: brand ? URL_WEIGHTS.textMismatchBrand : URL_WEIGHTS.textMismatch,
-    summary: `the link shows ${shown}${brand ? ` (${owner.name})` : ''} but leads to ${chain.join(' → ')}`,
+    weight: brand ? URL_WEIGHTS.textMismatchBrand : toSender ? URL_WEIGHTS.textMismatchToSender : URL_WEIGHTS.textMismatch,
+    summary: `the link shows ${shown}${brand ? ` (${owner.name})` : ''} but leads to ${chain.join(' → ')}${toSender ? ', the sender\'s own domain' : ''}`,
     source: { kind: 'url', url: clipUrl(url), where },
   }, `${shownRegistrable}>${chain[chain.length - 1] ?? ''}`);
 }

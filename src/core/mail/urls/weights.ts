@@ -17,6 +17,8 @@ export const URL_WEIGHTS = {
   fileLink: 15,
   userinfo: 8,
   textMismatch: 10,
+  /** Link text shows another domain, but the link leads to the sender's own domain (newsletter click tracking). */
+  textMismatchToSender: 3,
   userContentHost: 10,
   formExternal: 2,
   metaRefresh: 10,
