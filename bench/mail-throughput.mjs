@@ -6,6 +6,7 @@
 // Usage: node bench/mail-throughput.mjs [--dir DIR] [--runs N]   (needs a build: npx tsc -p .)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -20,6 +21,9 @@ const command = pinned ? ['/usr/bin/taskset', ['-c', '0', process.execPath, ...a
 console.log(`$ ${pinned ? 'taskset -c 0 ' : ''}node bin/vigil.js mail analyze ${values.dir} --json --no-store --no-progress > sink`);
 
 for (let run = 1; run <= Number(values.runs); run++) {
+  // The machine's load when the run starts: with more runnable processes than cores, wall time
+  // stretches and even CPU time grows (shared caches), so compare runs made under similar load.
+  const load = loadavg()[0].toFixed(2);
   const started = performance.now();
   const child = spawn(command[0], command[1], { stdio: ['ignore', 'pipe', 'pipe'] });
   let lines = 0;
@@ -37,5 +41,8 @@ for (let run = 1; run <= Number(values.runs); run++) {
     console.error(stderr);
     process.exit(1);
   }
-  console.log(`run ${run}: ${lines}/${messages} messages, wall ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} msg/s; CPU ${cpu.toFixed(2)} s = ${Math.round(lines / cpu)} msg/s per CPU-second`);
+  console.log(
+    `run ${run}: ${lines}/${messages} messages, wall ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} msg/s; ` +
+      `CPU ${cpu.toFixed(2)} s = ${Math.round(lines / cpu)} msg/s per CPU-second (${((cpu / lines) * 1000).toFixed(2)} CPU-ms/message); load average ${load}`,
+  );
 }

@@ -169,3 +169,15 @@ test('attachments over the size limit are cut and reported; total size is bounde
   assert.ok(codes(cut).includes('parse.truncated'));
   assert.ok(cut.attachments[0]!.content.length < 2000);
 });
+
+test('header values have their encoded words decoded when read, in JSON too; other values are kept as written', async () => {
+  const raw = enc(['From: a@example.com', 'X-Note: =?utf-8?B?R3LDvMOfZQ==?= and =?iso-8859-1?Q?caf=E9?=', 'X-Plain: a =? b', 'X-Broken: =?bogus-charset?B?QUJD?=', '', 'body'].join('\r\n'));
+  const mail = await parseEml(raw);
+  const value = (name: string): string | undefined => mail.headers.find((h) => h.name === name)?.value;
+  assert.equal(value('x-note'), 'Grüße and café');
+  assert.equal(value('x-note'), 'Grüße and café');
+  assert.equal(value('x-plain'), 'a =? b');
+  assert.equal(typeof value('x-broken'), 'string');
+  const serialised = JSON.parse(JSON.stringify(mail.headers)) as { name: string; value: string }[];
+  assert.deepEqual(serialised.find((h) => h.name === 'x-note'), { name: 'x-note', value: 'Grüße and café' });
+});

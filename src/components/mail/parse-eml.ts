@@ -1,5 +1,6 @@
 import PostalMime, { addressParser, decodeWords, type Address, type Attachment, type Email } from 'postal-mime';
 import type { MailAddress, MailAttachment, ParsedMail, Reason } from '../../core/mail/contract.js';
+import './postal-mime-speedups.js';
 import { resolveParseLimits, type ParseLimits } from './parse-limits.js';
 import { parseProblem } from './parse-problems.js';
 import { countDelimiterLines, countMalformedBase64Parts, findHeaderEnd, lastLineEndBefore } from './raw-prescan.js';
@@ -97,7 +98,7 @@ function toParsedMail(email: Email, limits: ParseLimits, problems: Reason[]): Pa
     attachments.push(toAttachment(all[i]!, i, limits, problems));
   }
   return {
-    headers: email.headers.map((h) => ({ name: h.key, value: decodeHeaderValue(h.value) })),
+    headers: email.headers.map((h) => header(h.key, h.value)),
     subject: email.subject ?? '',
     from: firstMailbox(email.from, headerValue(email, 'from')),
     sender: firstMailbox(email.sender, headerValue(email, 'sender')),
@@ -128,6 +129,23 @@ function toAttachment(attachment: Attachment, index: number, limits: ParseLimits
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
   return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+/**
+ * A header whose value has its RFC 2047 words decoded when first read. Analysers read a handful
+ * of headers by name, while transport headers such as X-Microsoft-Antispam-Message-Info carry
+ * kilobytes of encoded words that nothing reads: decoding every one cost more than the parse.
+ */
+function header(name: string, raw: string): { readonly name: string; readonly value: string } {
+  if (!raw.includes('=?')) return { name, value: raw };
+  let decoded: string | undefined;
+  return {
+    name,
+    get value(): string {
+      decoded ??= decodeHeaderValue(raw);
+      return decoded;
+    },
+  };
 }
 
 /** RFC 2047 words decoded; a header value that fails to decode is kept as written. */

@@ -1,11 +1,22 @@
-import msgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
+import type msgReaderModule from '@kenjiuno/msgreader';
+import type { FieldsData } from '@kenjiuno/msgreader';
 import type { MailAddress, MailAttachment, ParsedMail, Reason } from '../../core/mail/contract.js';
 import { emptyMail, parseEml } from './parse-eml.js';
 import { resolveParseLimits, type ParseLimits } from './parse-limits.js';
 import { parseProblem } from './parse-problems.js';
 
-// The package is CommonJS with an ES-style default export: the class sits on `.default`.
-const MsgReader = msgReaderModule.default;
+type MsgReaderClass = typeof msgReaderModule.default;
+
+let msgReader: Promise<MsgReaderClass> | undefined;
+
+/**
+ * msgreader, loaded with the first .msg file: a batch of .eml files never pays for it. The package
+ * is CommonJS with an ES-style default export: the class sits on `.default` of the module object.
+ */
+function loadMsgReader(): Promise<MsgReaderClass> {
+  msgReader ??= import('@kenjiuno/msgreader').then((loaded) => loaded.default.default);
+  return msgReader;
+}
 
 /** The first bytes of every OLE compound file (an Outlook .msg is one). */
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
@@ -25,9 +36,10 @@ export async function parseMsg(raw: Uint8Array, options?: Partial<ParseLimits>):
   if (raw.length > limits.maxTotalBytes) {
     return emptyMail([parseProblem('parse.truncated', `The .msg file is ${raw.length} bytes, over the ${limits.maxTotalBytes}-byte limit; it was not read.`)]);
   }
-  let reader: InstanceType<typeof MsgReader>;
+  let reader: InstanceType<MsgReaderClass>;
   let fields: FieldsData;
   try {
+    const MsgReader = await loadMsgReader();
     const copy = new Uint8Array(raw);
     reader = new MsgReader(copy.buffer);
     fields = reader.getFileData();

@@ -47,12 +47,20 @@ export function countDelimiterLines(raw: Uint8Array, stopAt: number): number {
   return count;
 }
 
-/** A base64 alphabet byte, padding or whitespace. */
-function isBase64Byte(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
-    byte === 0x2b || byte === 0x2f || byte === 0x3d || byte === 0x20 || byte === 0x09 || byte === CR || byte === LF
-  );
+/** 1 for a base64 alphabet byte, padding or whitespace (space, tab, CR, LF); 0 for any other byte. */
+const BASE64_BYTES: Uint8Array = (() => {
+  const table = new Uint8Array(256);
+  const allowed = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n';
+  for (let i = 0; i < allowed.length; i++) table[allowed.charCodeAt(i)] = 1;
+  return table;
+})();
+
+/** Whether every byte in [from, to) is a base64 alphabet byte, padding or whitespace. */
+function allBase64(raw: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (BASE64_BYTES[raw[i]!] === 0) return false;
+  }
+  return true;
 }
 
 const CTE_BASE64 = /^content-transfer-encoding:[ \t]*"?base64"?[ \t]*$/i;
@@ -60,7 +68,8 @@ const CTE_BASE64 = /^content-transfer-encoding:[ \t]*"?base64"?[ \t]*$/i;
 /**
  * Counts base64-encoded bodies that contain bytes outside the base64 alphabet (a malformed part:
  * decoders silently skip such bytes, which hides content from filters). Parts are recognised by
- * their headers and end at the next `--` line.
+ * their headers and end at the next `--` line. Headers are read line by line; a body is skipped in
+ * one search for the next `--` line and, when it is base64, checked in one pass.
  */
 export function countMalformedBase64Parts(raw: Uint8Array): number {
   const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -71,28 +80,31 @@ export function countMalformedBase64Parts(raw: Uint8Array): number {
   let partBad = false;
   let start = 0;
   while (start < raw.length) {
+    if (!inHeader) {
+      if (raw[start] === DASH && raw[start + 1] === DASH) {
+        if (base64 && partBad) malformed++;
+        inHeader = true;
+        base64 = false;
+        const lineEnd = buffer.indexOf(LF, start);
+        start = lineEnd < 0 ? raw.length : lineEnd + 1;
+        continue;
+      }
+      // The body runs to the next line that starts with `--` (or to the end of the message).
+      const next = buffer.indexOf('\n--', start);
+      const bodyEnd = next < 0 ? raw.length : next + 1;
+      if (base64 && !partBad && !allBase64(raw, start, bodyEnd)) partBad = true;
+      start = bodyEnd;
+      continue;
+    }
     let end = buffer.indexOf(LF, start);
     if (end < 0) end = raw.length;
     let lineEnd = end;
     if (lineEnd > start && raw[lineEnd - 1] === CR) lineEnd--;
-    if (inHeader) {
-      if (lineEnd === start) {
-        inHeader = false;
-        partBad = false;
-      } else if (!base64 && (raw[start] === 0x43 || raw[start] === 0x63) && lineEnd - start < 200) {
-        base64 = CTE_BASE64.test(buffer.toString('latin1', start, lineEnd));
-      }
-    } else if (raw[start] === DASH && raw[start + 1] === DASH) {
-      if (base64 && partBad) malformed++;
-      inHeader = true;
-      base64 = false;
-    } else if (base64 && !partBad) {
-      for (let i = start; i < lineEnd; i++) {
-        if (!isBase64Byte(raw[i]!)) {
-          partBad = true;
-          break;
-        }
-      }
+    if (lineEnd === start) {
+      inHeader = false;
+      partBad = false;
+    } else if (!base64 && (raw[start] === 0x43 || raw[start] === 0x63) && lineEnd - start < 200) {
+      base64 = CTE_BASE64.test(buffer.toString('latin1', start, lineEnd));
     }
     start = end + 1;
   }

@@ -22,21 +22,23 @@ export interface FileToAnalyze {
   readonly bytes: Uint8Array | undefined;
 }
 
-function reportHashes(bytes: Uint8Array, context: AnalysisContext, location: FileLocation): void {
+/** Reports the file's digests (and a known-bad hit); returns its SHA-256 for per-content caches. */
+function reportHashes(bytes: Uint8Array, context: AnalysisContext, location: FileLocation): string {
   const hashes = hashFile(bytes);
   const { collector, lookups } = context;
   collector.observe('md5', hashes.md5);
   collector.observe('sha1', hashes.sha1);
   collector.observe('sha256', hashes.sha256);
   const indicator = lookups?.indicator;
-  if (indicator === undefined) return;
+  if (indicator === undefined) return hashes.sha256;
   for (const [type, value] of [['sha256', hashes.sha256], ['sha1', hashes.sha1], ['md5', hashes.md5]] as const) {
     const hit = indicator(type, value);
     if (hit !== undefined) {
       collector.reason('attachment.known_malicious_hash', 90, `The file's ${type} ${value} is a known indicator (source: ${hit.source}, confidence ${hit.confidence}).`, location);
-      return;
+      return hashes.sha256;
     }
   }
+  return hashes.sha256;
 }
 
 /** Text formats whose links matter: calendar invites, internet shortcuts, scripts, configuration profiles. */
@@ -62,7 +64,7 @@ export function analyzeFile(file: FileToAnalyze, location: FileLocation, depth: 
   const kind: FileKind = bytes === undefined ? 'unknown' : detectFileKind(bytes);
   checkNameAndType(file.name, file.contentType, kind, context, location);
   if (bytes === undefined) return;
-  reportHashes(bytes, context, location);
+  const sha256 = reportHashes(bytes, context, location);
   const extension = examineName(file.name).extension;
   const analyzeMember = (member: FileToAnalyze, memberLocation: FileLocation): void => {
     analyzeFile(member, memberLocation, depth + 1, context);
@@ -89,7 +91,7 @@ export function analyzeFile(file: FileToAnalyze, location: FileLocation, depth: 
         return;
       case 'png':
       case 'jpeg':
-        analyzeImage(bytes, context, location);
+        analyzeImage(bytes, context, location, sha256);
         return;
       case 'iso':
         analyzeIso(bytes, depth, context, location, analyzeMember);

@@ -1,12 +1,24 @@
 import type { FileLocation } from './collector.js';
 import type { AnalysisContext } from './context.js';
 import { decodeQr } from './image-qr.js';
+import { QrOutcomeCache } from './qr-cache.js';
 
-/** Decodes a QR code in an image (quishing) within the per-image and per-message pixel budgets. */
-export function analyzeImage(bytes: Uint8Array, context: AnalysisContext, location: FileLocation): void {
+/** One per process: a few hundred small outcomes, shared by the messages of a batch. */
+const outcomes = new QrOutcomeCache(512);
+
+/**
+ * Decodes a QR code in an image (quishing) within the per-image and per-message pixel budgets.
+ * With the image's SHA-256, an image already searched under the same limits is not decoded again.
+ */
+export function analyzeImage(bytes: Uint8Array, context: AnalysisContext, location: FileLocation, sha256?: string): void {
   const { collector, budget } = context;
   if (budget.pixels <= 0) return;
-  const outcome = decodeQr(bytes, context.limits.maxImagePixels, Math.min(context.limits.maxScanPixels, budget.pixels));
+  const maxPixels = context.limits.maxImagePixels;
+  const maxScanPixels = Math.min(context.limits.maxScanPixels, budget.pixels);
+  const outcome =
+    sha256 === undefined
+      ? decodeQr(bytes, maxPixels, maxScanPixels)
+      : outcomes.outcome(sha256, maxPixels, maxScanPixels, () => decodeQr(bytes, maxPixels, maxScanPixels));
   switch (outcome.kind) {
     case 'too_large':
       collector.reason('attachment.image_not_scanned', 5, `The image (${outcome.width}×${outcome.height}) is too large to scan for QR codes.`, location);

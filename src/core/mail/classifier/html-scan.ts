@@ -71,50 +71,71 @@ function fromCodePoint(code: number): string | undefined {
 interface Tag {
   readonly name: string;
   readonly closing: boolean;
-  readonly attributes: ReadonlyMap<string, string>;
+  /** The first `href` and `type` attributes (entities decoded): the only ones the scan reads. */
+  readonly href: string | undefined;
+  readonly type: string | undefined;
   readonly end: number;
+}
+
+/** ' ', tab, LF, CR or form feed. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c;
+}
+
+/** A character of a tag name: ASCII letter, digit, ':' or '-'. */
+function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x2d;
 }
 
 /** Reads the tag starting at `start` (which holds '<'); undefined when it is not a tag. */
 function readTag(html: string, start: number): Tag | undefined {
+  const length = html.length;
   let i = start + 1;
-  const closing = html[i] === '/';
+  const closing = html.charCodeAt(i) === 0x2f;
   if (closing) i++;
   const nameStart = i;
-  while (i < html.length && /[A-Za-z0-9:-]/.test(html[i]!)) i++;
+  while (i < length && isNameChar(html.charCodeAt(i))) i++;
   if (i === nameStart) return undefined;
   const name = html.slice(nameStart, i).toLowerCase();
-  const attributes = new Map<string, string>();
-  while (i < html.length && html[i] !== '>') {
-    const c = html[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '/' || c === '\f') {
+  let href: string | undefined;
+  let type: string | undefined;
+  while (i < length && html.charCodeAt(i) !== 0x3e) {
+    const c = html.charCodeAt(i);
+    if (isSpace(c) || c === 0x2f) {
       i++;
       continue;
     }
     const attrStart = i;
-    while (i < html.length && !' \t\n\r\f/>='.includes(html[i]!)) i++;
-    const attrName = html.slice(attrStart, i).toLowerCase();
-    while (i < html.length && ' \t\n\r\f'.includes(html[i]!)) i++;
-    let value = '';
-    if (html[i] === '=') {
+    for (let code = html.charCodeAt(i); i < length && !isSpace(code) && code !== 0x2f && code !== 0x3e && code !== 0x3d; code = html.charCodeAt(i)) i++;
+    const attrEnd = i;
+    while (i < length && isSpace(html.charCodeAt(i))) i++;
+    let valueStart = i;
+    let valueEnd = i;
+    if (html.charCodeAt(i) === 0x3d) {
       i++;
-      while (i < html.length && ' \t\n\r\f'.includes(html[i]!)) i++;
-      const quote = html[i];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, i + 1);
-        const stop = close < 0 ? html.length : close;
-        value = html.slice(i + 1, stop);
+      while (i < length && isSpace(html.charCodeAt(i))) i++;
+      const quote = html.charCodeAt(i);
+      if (quote === 0x22 || quote === 0x27) {
+        const close = html.indexOf(html[i]!, i + 1);
+        const stop = close < 0 ? length : close;
+        valueStart = i + 1;
+        valueEnd = stop;
         i = stop + 1;
       } else {
-        const valueStart = i;
-        while (i < html.length && !' \t\n\r\f>'.includes(html[i]!)) i++;
-        value = html.slice(valueStart, i);
+        valueStart = i;
+        for (let code = html.charCodeAt(i); i < length && !isSpace(code) && code !== 0x3e; code = html.charCodeAt(i)) i++;
+        valueEnd = i;
       }
     }
-    if (attrName !== '' && !attributes.has(attrName)) attributes.set(attrName, decodeEntities(value));
+    const nameLength = attrEnd - attrStart;
+    if (nameLength === 4 && (href === undefined || type === undefined)) {
+      const attrName = html.slice(attrStart, attrEnd).toLowerCase();
+      if (attrName === 'href' && href === undefined) href = decodeEntities(html.slice(valueStart, valueEnd));
+      else if (attrName === 'type' && type === undefined) type = decodeEntities(html.slice(valueStart, valueEnd));
+    }
     if (i === attrStart) i++;
   }
-  return { name, closing, attributes, end: Math.min(i + 1, html.length) };
+  return { name, closing, href, type, end: Math.min(i + 1, length) };
 }
 
 /** Scans `html` (at most `maxChars` of it) for its visible text, links and forms. */
@@ -176,13 +197,13 @@ export function scanHtml(html: string, maxChars = 1_000_000): HtmlScan {
     switch (tag.name) {
       case 'a':
         closeAnchor();
-        openAnchor = { href: tag.attributes.get('href') ?? '', text: [] };
+        openAnchor = { href: tag.href ?? '', text: [] };
         break;
       case 'form':
         forms++;
         break;
       case 'input':
-        if ((tag.attributes.get('type') ?? '').toLowerCase() === 'password') passwordInputs++;
+        if ((tag.type ?? '').toLowerCase() === 'password') passwordInputs++;
         break;
       case 'img':
         images++;

@@ -56,7 +56,7 @@ export function addTextFeatures(subject: string, body: string, options: TextFeat
   addBigrams([subjectTokens, bodyTokens], mask, into, options.keepTerms ? terms : undefined);
   addGroup(new Set(subjectTokens), SUBJECT_SEED, 0.5, mask, into, undefined);
   // Character 4-grams of each distinct word padded with spaces (' pass', 'assw' …), as distinct buckets.
-  const grams = new Set<number>();
+  const grams = bucketSetFor(options.hashBits);
   for (const word of words) {
     if (word.length < CHAR_GRAM - 1) continue;
     const last = word.length - (CHAR_GRAM - 1);
@@ -64,11 +64,51 @@ export function addTextFeatures(subject: string, body: string, options: TextFeat
     for (let i = 0; i <= last - 1; i++) grams.add(fnv1a32(word, GRAM_SEED, i, i + CHAR_GRAM) & mask);
     grams.add(Math.imul(fnv1a32(word, GRAM_SEED, last, word.length) ^ 0x20, 0x01000193) >>> 0 & mask);
   }
-  if (grams.size > 0) {
-    const value = 0.7 / Math.sqrt(grams.size);
-    for (const bucket of grams) into.add(bucket, value);
+  const buckets = grams.take();
+  if (buckets.length > 0) {
+    const value = 0.7 / Math.sqrt(buckets.length);
+    for (const bucket of buckets) into.add(bucket, value);
   }
   return terms;
+}
+
+/**
+ * A set of buckets in insertion order without a hash set: a mark per bucket plus the list of
+ * buckets added, cleared by `take`. One per hash size, reused (extraction is synchronous).
+ */
+class BucketSet {
+  private readonly marked: Uint8Array;
+  private buckets: number[] = [];
+
+  constructor(size: number) {
+    this.marked = new Uint8Array(size);
+  }
+
+  add(bucket: number): void {
+    if (this.marked[bucket] === 0) {
+      this.marked[bucket] = 1;
+      this.buckets.push(bucket);
+    }
+  }
+
+  /** The buckets added since the last take, in the order first added; the set is left empty. */
+  take(): number[] {
+    const out = this.buckets;
+    for (const bucket of out) this.marked[bucket] = 0;
+    this.buckets = [];
+    return out;
+  }
+}
+
+const bucketSets = new Map<number, BucketSet>();
+
+function bucketSetFor(hashBits: number): BucketSet {
+  let set = bucketSets.get(hashBits);
+  if (set === undefined) {
+    set = new BucketSet(1 << hashBits);
+    bucketSets.set(hashBits, set);
+  }
+  return set;
 }
 
 /**
