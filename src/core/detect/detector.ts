@@ -12,6 +12,12 @@ export interface Detector {
   readonly id: string;
   /** The `event.action` values this detector looks at; undefined means every event. */
   readonly actions?: readonly string[];
+  /**
+   * True for a detector that looks only at events naming an observable (an address, domain, URL,
+   * e-mail address or hash), such as threat-intel matching: events without one need not even be
+   * built for it.
+   */
+  readonly observablesOnly?: boolean;
   observe(ts: number, event: EcsEvent): void;
   /** End of input: close what is still open and emit its alerts. */
   flush(): void;

@@ -3,8 +3,11 @@ import type { Detector } from './detector.js';
 
 /** Detectors run as one, which also says whether an event of some action would reach any of them. */
 export interface Dispatcher extends Detector {
-  /** False when no detector looks at events of `action`, so the caller need not even build them. */
-  wants(action: string): boolean;
+  /**
+   * False when no detector looks at events of `action` (or, for an event naming no observable, when
+   * only observable-only detectors would), so the caller need not even build them.
+   */
+  wants(action: string, hasObservables: boolean): boolean;
 }
 
 /**
@@ -24,10 +27,11 @@ export function createDispatcher(detectors: readonly Detector[]): Dispatcher {
     const action = e.event.action;
     return (action === undefined ? undefined : byAction.get(action)) ?? everything;
   };
-  const wantsAll = everything.length > 0;
+  const wantsAll = everything.some((d) => d.observablesOnly !== true);
+  const wantsObservables = everything.length > 0;
   return {
     id: 'vigil.dispatch',
-    wants: (action) => wantsAll || byAction.has(action),
+    wants: (action, hasObservables) => wantsAll || byAction.has(action) || (hasObservables && wantsObservables),
     observe(ts, e) {
       const list = targets(e);
       for (let i = 0; i < list.length; i++) list[i]!.observe(ts, e);

@@ -65,6 +65,7 @@ export function createIntelDetector(index: IndicatorIndex, emit: AlertSink): Det
   });
   return {
     id: INTEL_MATCH_RULE.id,
+    observablesOnly: true,
     observe(ts, e) {
       episodes.sweep(ts);
       const found = index.matchEvent(e, { at: ts });

@@ -113,7 +113,7 @@ async function analyzeInput(
         if (summary.lastEvent === undefined || ts > summary.lastEvent) summary.lastEvent = ts;
         actions.set(action, (actions.get(action) ?? 0) + 1);
         // Most lines (cron, sessions) reach no detector: their ECS event is never built.
-        if (detection.wants(action)) detection.observe(ts, line.event());
+        if (detection.wants(action, line.hasObservables)) detection.observe(ts, line.event());
       }
     }
   } finally {

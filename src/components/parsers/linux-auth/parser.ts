@@ -32,6 +32,11 @@ export interface ScannedLine {
   readonly action: AuthAction;
   /** See {@link ParsedLine.understood}. */
   readonly understood: boolean;
+  /**
+   * The line's event would name something threat intel can match: an address, a domain-like host
+   * name or an e-mail-like user name (see `related.*` in `buildAuthEvent`).
+   */
+  readonly hasObservables: boolean;
   /** Builds the line's ECS event (a new object each call). */
   event(): EcsEvent;
 }
@@ -75,6 +80,7 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
     ts: 0,
     action: 'syslog' as AuthAction,
     understood: false,
+    hasObservables: false,
     event: (): EcsEvent => buildAuthEvent(original, reader, facts, filePath, lineNumber, byteOffset),
   };
 
@@ -92,6 +98,7 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
     view.ts = reader.ts;
     view.action = facts.action;
     view.understood = !isGenericAction(facts.action);
+    view.hasObservables = namesObservable(reader.hostname, facts);
     return view;
   }
 
@@ -104,6 +111,18 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
   }
 
   return { parse, scan, lastFailure };
+}
+
+function namesObservable(hostname: string, facts: AuthFacts): boolean {
+  return (
+    facts.sourceIp !== '' ||
+    facts.sourceDomain !== '' ||
+    hostname.includes('.') ||
+    facts.userName.includes('@') ||
+    facts.effectiveName.includes('@') ||
+    facts.targetName.includes('@') ||
+    facts.otherUser.includes('@')
+  );
 }
 
 function withoutNewline(line: string): string {
