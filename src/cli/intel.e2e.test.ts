@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { readFeed } from '../core/intel/index.js';
 
 const VIGIL = resolve('bin', 'vigil.js');
 const TEXT = 'Beacon to hxxps://evil[.]example[.]com/x.php from 203.0.113[.]7 and bob[at]corp[.]com; md5 d41d8cd98f00b204e9800998ecf8427e; see report.pdf, CVE-2024-3094, T1059.001 and 999.1.1.1\n';
@@ -24,4 +25,13 @@ test('intel extract refangs and groups indicators, and skips file names and impo
   assert.match(table.stdout, /^url +hXXps:\/\/evil\[\.\]example\[\.\]com\/x\[\.\]php$/m);
   assert.match(table.stdout, /^\d+ indicator\(s\)$/m);
   assert.equal(run(['/no/such/file'], '').status, 1);
+});
+
+test('intel extract --stix writes a STIX 2.1 bundle that reads back as the extracted indicators', () => {
+  const r = run(['--stix'], 'C2 at hxxp://evil[.]example[.]com/gate.php and 203.0.113[.]9, hash d41d8cd98f00b204e9800998ecf8427e; see CVE-2024-1234 and report.pdf\n');
+  assert.equal(r.status, 0, r.stderr);
+  const read = readFeed('stix', r.stdout, { source: 'test' });
+  assert.ok(read.ok, read.ok ? '' : read.error.message);
+  const values = read.value.indicators.map((i) => `${i.type} ${i.value}`).sort();
+  assert.deepEqual(values, ['domain evil.example.com', 'ipv4 203.0.113.9', 'md5 d41d8cd98f00b204e9800998ecf8427e', 'url http://evil.example.com/gate.php']);
 });

@@ -3,6 +3,8 @@ import { basename, dirname } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  buildIndicator,
+  buildStixExport,
   defang,
   detectIndicatorType,
   EXTRACTED_TYPES,
@@ -21,11 +23,12 @@ import { UsageError } from '../command.js';
 
 const HELP = `Usage: vigil intel <verb> [options]
 
-extract [FILE|-] [--json] [--defang]
+extract [FILE|-] [--json | --stix] [--defang]
           pull indicators out of free text (reports, e-mails, chat): IPv4/IPv6/CIDR, domains (valid
           public suffixes only), URLs, e-mail addresses, MD5/SHA1/SHA256/SHA512, CVE and ATT&CK ids,
           Bitcoin addresses, Windows registry keys and paths. Defanged forms (hxxp, [.], (at), [:] …)
-          are refanged first. --json groups by type; --defang prints the values defanged.
+          are refanged first. --json groups by type; --stix prints a STIX 2.1 bundle of the indicators;
+          --defang prints the values defanged.
 import FILE --format F [--source NAME] [--confidence N] [--tlp LEVEL]
           store a feed file's indicators (re-importing updates, never duplicates). Formats:
           ${FEED_FORMATS.filter((f) => f !== 'taxii').join(', ')}
@@ -93,8 +96,9 @@ async function openStore(values: Values) {
 }
 
 async function runExtract(rest: string[]): Promise<number> {
-  const { values, positionals } = parse(rest, { defang: { type: 'boolean' } });
+  const { values, positionals } = parse(rest, { defang: { type: 'boolean' }, stix: { type: 'boolean' } });
   if (positionals.length > 1) throw new UsageError('intel extract reads one FILE (or - for standard input)');
+  if (values.stix === true && (values.json === true || values.defang === true)) throw new UsageError('--stix goes without --json and --defang');
   const source = positionals[0] ?? '-';
   let text: string;
   try {
@@ -105,6 +109,20 @@ async function runExtract(rest: string[]): Promise<number> {
   const result = extractIocs(text);
   if (!result.ok) throw new VigilError('INVALID_ARGUMENT', `${source}: ${result.error.message}`);
   const show = (value: string): string => (values.defang === true ? defang(value) : value);
+  if (values.stix === true) {
+    // Only the observable types a STIX pattern can name; CVE, ATT&CK ids, paths … stay in the text output.
+    const now = Date.now();
+    const indicators: Indicator[] = [];
+    for (const type of INDICATOR_TYPES) {
+      for (const ioc of result.value[type]) {
+        const built = buildIndicator(type, ioc.value, { source: `vigil intel extract ${basename(source)}`, labels: [], revoked: false, firstSeen: now });
+        if (built.ok) indicators.push(built.value);
+      }
+    }
+    const { bundle } = buildStixExport(indicators, [], { now, producer: 'Vigil' });
+    process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+    return 0;
+  }
   if (values.json === true) {
     const grouped = Object.fromEntries(
       EXTRACTED_TYPES.filter((t) => result.value[t].length > 0).map((t) => [t, result.value[t].map((i) => ({ value: show(i.value), count: i.positions.length, defanged: i.defanged }))]),

@@ -28,7 +28,7 @@ export type ExtractedIocs = Readonly<Record<ExtractedType, readonly ExtractedIoc
 
 /** Options of `extractIocs`. */
 export interface ExtractOptions {
-  /** Domain validation; default `builtinPublicSuffixList()` (IANA TLDs and common second-level suffixes). */
+  /** Domain validation; default `builtinPublicSuffixList()` (the Public Suffix List). */
   readonly publicSuffixes?: PublicSuffixList;
   /** Longest text accepted (default `INTEL_LIMITS.maxExtractText`). */
   readonly maxLength?: number;

@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { IANA_TLDS } from './iana-tlds.js';
+import { parse as parseDomain } from 'tldts';
 
 /**
  * Which domain names can exist: the public suffix under which names are registered (`com`, `co.uk`).
@@ -57,26 +57,18 @@ function ascii(rule: string): string {
 }
 
 /**
- * Second-level suffixes common in IOC reports, until the full Public Suffix List is wired in
- * (see `builtinPublicSuffixList`).
+ * The full Public Suffix List (ICANN and private sections, as packaged by `tldts`): a domain is
+ * accepted when its suffix is on the list, so `report.pdf` and `invoice.docx` are file names while
+ * `evil.co.uk` and `x.github.io` are domains with their registrable part judged correctly.
  */
-const COMMON_SECOND_LEVEL = (
-  'co.uk org.uk ac.uk gov.uk me.uk ltd.uk plc.uk net.uk com.au net.au org.au edu.au gov.au co.nz org.nz net.nz co.jp ne.jp or.jp ac.jp go.jp ' +
-  'com.cn net.cn org.cn gov.cn edu.cn com.hk com.tw org.tw co.kr or.kr ne.kr com.sg com.my co.id co.in net.in org.in firm.in gen.in ind.in ' +
-  'co.za org.za com.br net.br org.br com.ar com.mx com.co com.pe com.ve com.ec com.tr net.tr org.tr com.ua org.ua com.ru org.ru com.pl net.pl ' +
-  'com.es com.pt co.il org.il com.eg com.sa com.pk com.ng com.vn com.ph co.th in.th com.bd blogspot.com github.io herokuapp.com azurewebsites.net ' +
-  'cloudfront.net appspot.com firebaseapp.com web.app pages.dev workers.dev netlify.app vercel.app duckdns.org no-ip.org ddns.net'
-).split(' ');
+const PSL: PublicSuffixList = {
+  publicSuffix(domain: string): string | undefined {
+    const parsed = parseDomain(domain, { allowPrivateDomains: true, extractHostname: false, detectIp: false, validateHostname: false });
+    return (parsed.isIcann === true || parsed.isPrivate === true) && parsed.publicSuffix !== null ? parsed.publicSuffix : undefined;
+  },
+};
 
-let builtin: RulePublicSuffixList | undefined;
-
-/**
- * The suffix list Vigil ships until a full Public Suffix List is added as a dependency: every IANA
- * top-level domain plus a small set of common second-level suffixes (`co.uk`, `com.br`, hosting
- * platforms). Names under other private or second-level suffixes are still accepted (their TLD is
- * known); only their registrable part may be judged one label too short.
- */
+/** The suffix list IOC extraction uses by default: the Public Suffix List. */
 export function builtinPublicSuffixList(): PublicSuffixList {
-  builtin ??= RulePublicSuffixList.fromRules([...IANA_TLDS.split(' '), ...COMMON_SECOND_LEVEL]);
-  return builtin;
+  return PSL;
 }
