@@ -220,7 +220,12 @@ export function compileKeywordTest(v: ValueSpec): ValueTest | CompileFailure {
       const cased = v.kind === 'string' && v.cased;
       const wrapped: Tok[] = [...(raw[0]?.t === 'star' ? [] : [{ t: 'star' } as const]), ...raw, ...(raw[raw.length - 1]?.t === 'star' ? [] : [{ t: 'star' } as const])];
       const glob = compileGlob(cased ? wrapped : lowerTokens(wrapped));
-      return { test: (_raw, _field, ctx) => (cased ? ctx.keywords() : ctx.keywordsLower()).some((k) => glob.match(k)), absent: false };
+      return {
+        test: (_raw, _field, ctx) => (cased ? ctx.keywords() : ctx.keywordsLower()).some((k) => glob.match(k)),
+        absent: false,
+        // A keyword item whose values are all case-insensitive scans each event string once for all of them.
+        lowerGlob: cased ? undefined : glob,
+      };
     }
     case 'regex': {
       const r = compileRegex(v.source, v.flags);
