@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { VigilError } from '../../lib/errors.js';
 import { SIGMA_LEVELS, type SigmaLevel } from '../../core/sigma/index.js';
@@ -64,7 +64,8 @@ export async function runHunt(args: string[], signal: AbortSignal): Promise<numb
   const report = values.ndjson === '-' ? process.stderr : process.stdout;
   report.write(`Loaded ${loaded.rules.length} rules and ${loaded.correlations.length} correlations from ${loaded.files} files (${loaded.errors.length} problems; see "vigil rules lint"); running ${rules.length}.\n`);
 
-  const ndjson: string[] = [];
+  // NDJSON to a file is written as it comes, in blocks: memory stays flat however many detections.
+  const ndjson = values.ndjson === undefined || values.ndjson === '-' ? undefined : openBlockWriter(values.ndjson);
   let tableRows = 0;
   if (values.ndjson === undefined) report.write(`${HUNT_TABLE_HEADER}\n`);
   const summary = await hunt({
@@ -74,22 +75,51 @@ export async function runHunt(args: string[], signal: AbortSignal): Promise<numb
     signal,
     onDetection: (d: Detection) => {
       if (values.ndjson === '-') process.stdout.write(`${JSON.stringify(d)}\n`);
-      else if (values.ndjson !== undefined) ndjson.push(`${JSON.stringify(d)}\n`);
+      else if (ndjson !== undefined) ndjson.write(`${JSON.stringify(d)}\n`);
       else {
         tableRows++;
         report.write(`${formatDetectionRow(d)}\n`);
       }
     },
   });
-  if (values.ndjson !== undefined && values.ndjson !== '-') {
-    try {
-      writeFileSync(values.ndjson, ndjson.join(''));
-    } catch (cause) {
-      throw new VigilError('OUTPUT_FAILED', `cannot write ${values.ndjson}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    }
-  }
+  ndjson?.close();
   report.write(formatHuntFooter(summary, tableRows));
   const failed = summary.inputs.filter((i) => i.error !== undefined);
   for (const input of failed) process.stderr.write(`vigil: ${input.path}: ${input.error!.message}\n`);
   return failed.length > 0 ? 1 : 0;
+}
+
+/** A file written in blocks of about 1 MiB; errors are OUTPUT_FAILED naming the file. */
+function openBlockWriter(path: string): { write(text: string): void; close(): void } {
+  const fail = (cause: unknown): never => {
+    throw new VigilError('OUTPUT_FAILED', `cannot write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  };
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (cause) {
+    return fail(cause);
+  }
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    try {
+      writeSync(fd, pending.join(''));
+    } catch (cause) {
+      fail(cause);
+    }
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 20) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+  };
 }
