@@ -56,3 +56,28 @@ function isPlainLowerAscii(s: string): boolean {
 function clip(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
+
+/** Longest domain the matcher walks (longer names cannot be valid and are not matched). */
+export const MAX_WALKED_DOMAIN = 1024;
+
+/** Lower-cased ASCII (IDNA for non-ASCII) form of a name, or undefined when it has none. */
+export function normalizeForWalk(name: string): string | undefined {
+  let plain = true;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) plain = false;
+  const d = plain ? name.toLowerCase() : domainToASCII(name);
+  if (d === '' || d.length > MAX_WALKED_DOMAIN) return undefined;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return undefined;
+  }
+  return d;
+}
+
+/** True when `s` holds an ASCII upper-case letter. */
+export function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}

@@ -1,36 +1,17 @@
-import { domainToASCII } from 'node:url';
 import type { EcsEvent } from '../../schema/event.js';
 import { CidrIndex, type CidrEntry } from './cidr-index.js';
+import { MAX_WALKED_DOMAIN, hasUpper, normalizeForWalk } from './domain.js';
 import { type Indicator, assertNever } from './indicator.js';
+import type { IndicatorHit, IndicatorMatch, MatchEventOptions, MatchKind } from './match-types.js';
 import { formatIpv4, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from './ip.js';
 import type { KnownGood } from './known-good.js';
-import { EVENT_FIELDS, type ObservableKind } from './observables.js';
+import { EventMatcher } from './event-matcher.js';
+import type { ObservableKind } from './observables.js';
 import { isPublicSuffix } from './public-suffix-guard.js';
 import { SPAN_HASH_START, SpanTable, lowerAscii, mixChar } from './span-table.js';
 import { canonicalizeUrl, quickUrlHost } from './url.js';
 
-/** How an observable met an indicator. */
-export type MatchKind = 'exact' | 'cidr' | 'subdomain';
-
-/** One indicator an observable matched. */
-export interface IndicatorMatch {
-  readonly indicator: Indicator;
-  readonly match: MatchKind;
-}
-
-/** One hit of an event: the indicator, and where in the event its value was seen. */
-export interface IndicatorHit extends IndicatorMatch {
-  /** ECS field of the observed value (`source.ip`, `url.full`, …). */
-  readonly field: string;
-  /** The value as it appeared in the event. */
-  readonly observed: string;
-}
-
-/** Options of `matchEvent`. */
-export interface MatchEventOptions {
-  /** The time validity is judged at (epoch ms); default the event's `@timestamp`. */
-  readonly at?: number;
-}
+export type { IndicatorHit, IndicatorMatch, MatchEventOptions, MatchKind } from './match-types.js';
 
 /** Options of `IndicatorIndex.build`. */
 export interface IndicatorIndexOptions {
@@ -40,9 +21,6 @@ export interface IndicatorIndexOptions {
    */
   readonly knownGood?: KnownGood;
 }
-
-/** Longest domain walked (longer names cannot be valid and are not matched). */
-const MAX_DOMAIN = 1024;
 
 type Slot = number | number[];
 
@@ -73,13 +51,9 @@ export class IndicatorIndex {
   private readonly urls = new Map<string, Slot>();
   private readonly urlHosts: SpanTable;
   private readonly knownGood: KnownGood | undefined;
-  private readonly suffixPos = new Int32Array(MAX_DOMAIN);
-  private readonly suffixHash = new Int32Array(MAX_DOMAIN);
-  /** Observables already matched in the current `matchEvent` call (kind, value), reused. */
-  private seenKinds: ObservableKind[] = [];
-  private seenValues: string[] = [];
-  private lastStamp = '';
-  private lastStampMs = NaN;
+  private readonly suffixPos = new Int32Array(MAX_WALKED_DOMAIN);
+  private readonly suffixHash = new Int32Array(MAX_WALKED_DOMAIN);
+  private events: EventMatcher | undefined;
   private readonly emails = new Map<string, Slot>();
   private readonly hashes = new Map<string, Slot>();
   private hitIds = new Int32Array(16);
@@ -224,7 +198,7 @@ export class IndicatorIndex {
     if (this.domains.size === 0) return NONE;
     let end = d.length;
     if (end > 0 && d.charCodeAt(end - 1) === 46) end--;
-    if (end === 0 || end > MAX_DOMAIN) return NONE;
+    if (end === 0 || end > MAX_WALKED_DOMAIN) return NONE;
     // One walk from the end: the hash of every suffix that starts after a dot and has two labels.
     // Upper case or non-ASCII (rare) stops the walk; the name is then normalized and walked again.
     const pos = this.suffixPos;
@@ -342,76 +316,11 @@ export class IndicatorIndex {
   /**
    * Every hit of an event: the values of its observable fields (`OBSERVABLE_FIELDS`; a URL also
    * yields its host, an e-mail address its domain) matched at the event's time, each distinct value
-   * once, named by the first field that carries it. Expired, not-yet-valid and revoked indicators do
-   * not match. Reads the fields in place: an event without observables costs a few property reads.
+   * once, named by the first field that carries it. See `EventMatcher`.
    */
   matchEvent(event: EcsEvent, options: MatchEventOptions = {}): IndicatorHit[] {
-    let at = options.at;
-    if (at === undefined) {
-      const stamp = event['@timestamp'];
-      if (stamp !== this.lastStamp) {
-        this.lastStamp = stamp;
-        this.lastStampMs = Date.parse(stamp);
-      }
-      at = this.lastStampMs;
-    }
-    const hits: IndicatorHit[] = [];
-    this.seenKinds.length = 0;
-    this.seenValues.length = 0;
-    const root = event as unknown as Record<string, unknown>;
-    for (const group of EVENT_FIELDS) {
-      const top = root[group.top];
-      if (typeof top !== 'object' || top === null) continue;
-      for (const f of group.fields) {
-        const v = readPath(top, f.rest, 0);
-        if (v === undefined) continue;
-        if (typeof v === 'string') this.observe(f.kind, f.field, v, at, hits);
-        else for (const x of v) if (typeof x === 'string') this.observe(f.kind, f.field, x, at, hits);
-      }
-    }
-    return hits;
-  }
-
-  /** Matches one observed value (and what it implies: a URL's host, an address's domain). */
-  private observe(kind: ObservableKind, field: string, v: string, at: number, hits: IndicatorHit[]): void {
-    if (v.length === 0) return;
-    switch (kind) {
-      case 'ip':
-      case 'hash':
-        this.observeOne(kind, field, v, at, hits);
-        return;
-      case 'domain':
-        this.observeOne(looksLikeIp(v) ? 'ip' : 'domain', field, v, at, hits);
-        return;
-      case 'url': {
-        this.observeOne('url', field, v, at, hits);
-        const host = quickUrlHost(v);
-        if (host !== undefined && host.length > 0) this.observeOne(looksLikeIp(host) ? 'ip' : 'domain', field, host, at, hits);
-        return;
-      }
-      case 'email': {
-        const a = v.lastIndexOf('@');
-        if (a <= 0) return;
-        this.observeOne('email', field, v, at, hits);
-        this.observeOne('domain', field, v.slice(a + 1), at, hits);
-        return;
-      }
-      default:
-        assertNever(kind);
-    }
-  }
-
-  private observeOne(kind: ObservableKind, field: string, value: string, at: number, hits: IndicatorHit[]): void {
-    const kinds = this.seenKinds;
-    const values = this.seenValues;
-    for (let i = 0; i < values.length; i++) if (values[i] === value && kinds[i] === kind) return;
-    kinds.push(kind);
-    values.push(value);
-    const found = this.matchValue(kind, value, at);
-    for (let i = 0; i < found.length; i++) {
-      const m = found[i]!;
-      hits.push({ indicator: m.indicator, match: m.match, field, observed: value });
-    }
+    this.events ??= new EventMatcher(this);
+    return this.events.match(event, options);
   }
 
   private live(id: number, at: number): boolean {
@@ -476,54 +385,4 @@ function addSlot(map: Map<string, Slot>, key: string, id: number): void {
   if (prev === undefined) map.set(key, id);
   else if (typeof prev === 'number') map.set(key, [prev, id]);
   else prev.push(id);
-}
-
-/** Lower-cased ASCII (IDNA for non-ASCII) form of a name, or undefined when it has none. */
-function normalizeForWalk(name: string): string | undefined {
-  let plain = true;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) plain = false;
-  const d = plain ? name.toLowerCase() : domainToASCII(name);
-  if (d === '' || d.length > MAX_DOMAIN) return undefined;
-  for (let i = 0; i < d.length; i++) {
-    const c = d.charCodeAt(i);
-    if (c > 127 || (c >= 65 && c <= 90)) return undefined;
-  }
-  return d;
-}
-
-function hasUpper(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return false;
-}
-
-/** An IPv4 address, or something with a colon (IPv6): matched as an IP, not a domain. */
-function looksLikeIp(v: string): boolean {
-  return v.includes(':') || parseIpv4(v) !== undefined;
-}
-
-/** The string or strings at a dotted path below `node`, one level of arrays flattened on the way. */
-function readPath(node: unknown, path: readonly string[], depth: number): string | readonly unknown[] | undefined {
-  let cur = node;
-  for (let i = depth; i < path.length; i++) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    if (Array.isArray(cur)) return collectArray(cur, path, i);
-    cur = (cur as Record<string, unknown>)[path[i]!];
-  }
-  if (typeof cur === 'string') return cur;
-  return Array.isArray(cur) ? cur : undefined;
-}
-
-/** An array met inside a path (`email.attachments[].file.hash`): the strings below each element. */
-function collectArray(arr: readonly unknown[], path: readonly string[], depth: number): string[] {
-  const out: string[] = [];
-  for (const x of arr) {
-    if (Array.isArray(x)) continue;
-    const v = readPath(x, path, depth);
-    if (typeof v === 'string') out.push(v);
-    else if (v !== undefined) for (const y of v) if (typeof y === 'string') out.push(y);
-  }
-  return out;
 }
