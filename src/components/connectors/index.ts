@@ -15,7 +15,7 @@ import { defineTheHiveCreateAlert } from './thehive/create-alert.js';
 
 export { connectorsConfigSchema, type ConnectorsConfig, type ConnectorsConfigInput } from '../../core/respond/connectors-config.js';
 
-/** Options for {@link connectorActions}: the `connectors` config section (any part of it) and a clock. */
+/** Options for {@link connectorActions}: the `connectors` config section (all or part of it) and a clock. */
 export interface ConnectorActionsOptions {
   readonly config?: ConnectorsConfigInput;
   /** Epoch milliseconds; `Date.now` by default. */

@@ -110,5 +110,5 @@ export const connectorsConfigSchema = z.strictObject({
 });
 
 export type ConnectorsConfig = z.infer<typeof connectorsConfigSchema>;
-/** What callers may pass: any part of the config; the rest takes its defaults. */
+/** What callers may pass: some or all of the config; the rest takes its defaults. */
 export type ConnectorsConfigInput = z.input<typeof connectorsConfigSchema>;

@@ -39,7 +39,7 @@ export interface AnalyzeIntelOptions {
 
 /**
  * Gathers what `vigil analyze` matches: the `--intel` files plus the store's indicators active at
- * `now` (when the store exists and has any), without the indicators the configured warninglists
+ * `now` (when the store exists and holds some), without the indicators the configured warninglists
  * cover, in an index that also drops hits on known-good observed values. Warninglists are loaded
  * only when there is something to match.
  */
