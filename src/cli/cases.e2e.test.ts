@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { z } from 'zod';
 import { alertSchema, type Alert } from '../schema/alert.js';
 import { sharedDataPath } from '../lib/shared-data.js';
+import { alertBelongsTo, ndjsonValues, readIncidents, type Incident } from './generated-incidents.js';
 
 const VIGIL = resolve('bin', 'vigil.js');
 const tools = resolve(sharedDataPath(), '..', 'tools');
@@ -27,8 +28,6 @@ function ok(args: string[], env: Record<string, string> = {}): string {
   return r.stdout;
 }
 
-const incidentSchema = z.object({ id: z.string(), start: z.string(), end: z.string(), src_ips: z.array(z.string()), users: z.array(z.string()), hosts: z.array(z.string()) });
-type Incident = z.infer<typeof incidentSchema>;
 const caseJsonSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -43,22 +42,6 @@ const durationSchema = z.object({ count: z.number(), mean_seconds: z.number().nu
 const metricSetSchema = z.object({ cases: z.number(), mttd: durationSchema, mtta: durationSchema, mttr: durationSchema });
 const metricsSchema = z.object({ overall: metricSetSchema, by_severity: z.record(z.string(), metricSetSchema), by_rule: z.record(z.string(), metricSetSchema) });
 
-const lines = (text: string): unknown[] =>
-  text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as unknown);
-
-/** The shared scorer's rule: an alert belongs to an incident if it overlaps its span (± 60 min) and shares a source IP (or, without one, a user and a host). */
-function matches(alert: Alert, inc: Incident): boolean {
-  const window = 60 * 60_000;
-  const start = Math.min(Date.parse(alert['@timestamp']), Date.parse(alert.event.start));
-  const end = Math.max(Date.parse(alert['@timestamp']), Date.parse(alert.event.end));
-  if (end < Date.parse(inc.start) - window || start > Date.parse(inc.end) + window) return false;
-  if (inc.src_ips.length > 0) return inc.src_ips.some((ip) => alert.related.ip.includes(ip));
-  return inc.users.some((u) => alert.related.user.includes(u)) && inc.hosts.some((h) => alert.related.hosts.includes(h));
-}
-
 /** Generates a labelled log, analyses it into a fresh store and builds the cases. */
 function prepare(seed: number): { db: string; alerts: Alert[]; incidents: Incident[] } {
   const log = join(dir, `seed${seed}`, 'auth.log');
@@ -67,11 +50,11 @@ function prepare(seed: number): { db: string; alerts: Alert[]; incidents: Incide
   const ndjson = `${log}.alerts.ndjson`;
   ok(['analyze', log, '--year', '2026', '--db', db, '--ndjson', ndjson, '--no-progress', '--json']);
   const built = z.object({ alerts_considered: z.number(), cases_created: z.number() }).parse(JSON.parse(ok(['cases', 'build', '--db', db, '--json', '--now', T0])));
-  const alerts = lines(readFileSync(ndjson, 'utf8')).map((a) => alertSchema.parse(a));
+  const alerts = ndjsonValues(readFileSync(ndjson, 'utf8')).map((a) => alertSchema.parse(a));
   assert.equal(built.alerts_considered, alerts.length);
   const again = z.object({ alerts_considered: z.number() }).parse(JSON.parse(ok(['cases', 'build', '--db', db, '--json', '--now', at(1)])));
   assert.equal(again.alerts_considered, 0, 'a second build finds every stored alert already in a case');
-  return { db, alerts, incidents: lines(readFileSync(`${log}.labels.jsonl`, 'utf8')).map((i) => incidentSchema.parse(i)) };
+  return { db, alerts, incidents: readIncidents(log) };
 }
 
 const prepared = new Map<number, ReturnType<typeof prepare>>();
@@ -84,7 +67,7 @@ const prepareOnce = (seed: number): ReturnType<typeof prepare> => {
 for (const seed of [1, 2]) {
   test(`generated log seed ${seed}: each attack incident lands in exactly one case, different incidents in different cases`, () => {
     const { db, alerts, incidents } = prepareOnce(seed);
-    const cases = lines(ok(['cases', 'list', '--db', db, '--json'])).map((c) => caseJsonSchema.parse(c));
+    const cases = ndjsonValues(ok(['cases', 'list', '--db', db, '--json'])).map((c) => caseJsonSchema.parse(c));
     const caseOf = new Map<string, string>();
     for (const c of cases) for (const id of c.alert_ids) {
       assert.equal(caseOf.has(id), false, `alert ${id} is in two cases`);
@@ -94,7 +77,7 @@ for (const seed of [1, 2]) {
     assert.ok(cases.length < alerts.length, `grouping: ${cases.length} cases for ${alerts.length} alerts`);
     const incidentsOfCase = new Map<string, Set<string>>();
     for (const inc of incidents) {
-      const hits = alerts.filter((a) => matches(a, inc));
+      const hits = alerts.filter((a) => alertBelongsTo(a, inc));
       assert.ok(hits.length > 0, `${inc.id} was detected`);
       const homes = new Set(hits.map((a) => caseOf.get(a.id)!));
       assert.equal(homes.size, 1, `${inc.id}: its ${hits.length} alerts are spread over ${homes.size} cases`);
@@ -111,7 +94,7 @@ for (const seed of [1, 2]) {
 
 test('cases resolved through the CLI give the MTTA and MTTR of the times set; MTTD comes from the alerts', () => {
   const { db, alerts } = prepareOnce(1);
-  const cases = lines(ok(['cases', 'list', '--db', db, '--json'])).map((c) => caseJsonSchema.parse(c));
+  const cases = ndjsonValues(ok(['cases', 'list', '--db', db, '--json'])).map((c) => caseJsonSchema.parse(c));
   const [a, b] = cases;
   assert.ok(a !== undefined && b !== undefined);
   ok(['cases', 'ack', a.id, '--db', db, '--actor', 'ana'], { VIGIL_NOW: at(10) });
@@ -157,7 +140,7 @@ test('cases resolved through the CLI give the MTTA and MTTR of the times set; MT
     ['status_changed', 'ana', at(12)],
     ['status_changed', 'bob', at(30)],
   ]);
-  assert.equal(lines(ok(['cases', 'list', '--db', db, '--json', '--status', 'resolved'])).length, 2);
+  assert.equal(ndjsonValues(ok(['cases', 'list', '--db', db, '--json', '--status', 'resolved'])).length, 2);
   assert.match(ok(['cases', 'show', a.id, '--db', db]), /Timeline:[\s\S]*blocking at the edge/);
 });
 
@@ -176,7 +159,7 @@ test('service levels are evaluated at a given time and each breach is recorded o
 
 test('hostile input: control characters in a comment never reach the terminal raw; bad ids and times are usage errors', () => {
   const { db } = prepareOnce(2);
-  const id = caseJsonSchema.parse(lines(ok(['cases', 'list', '--db', db, '--json']))[0]).id;
+  const id = caseJsonSchema.parse(ndjsonValues(ok(['cases', 'list', '--db', db, '--json']))[0]).id;
   ok(['cases', 'update', id, '--db', db, '--comment', 'x\u001b[2J; rm -rf / $(id)', '--now', at(1)]);
   const out = ok(['cases', 'show', id, '--db', db]);
   assert.ok(!out.includes('\u001b'), 'escape sequences are neutralised');

@@ -9,7 +9,8 @@ import { after, before, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { sharedDataPath } from '../lib/shared-data.js';
-import { alertSchema, type Alert } from '../schema/alert.js';
+import { alertSchema } from '../schema/alert.js';
+import { alertBelongsTo, ndjsonValues, readIncidents } from './generated-incidents.js';
 
 const VIGIL = resolve('bin', 'vigil.js');
 const tools = resolve(sharedDataPath(), '..', 'tools');
@@ -55,26 +56,8 @@ function vigil(args: string[], env: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-const incidentSchema = z.object({ id: z.string(), start: z.string(), end: z.string(), src_ips: z.array(z.string()), users: z.array(z.string()), hosts: z.array(z.string()) });
-type Incident = z.infer<typeof incidentSchema>;
 const caseJsonSchema = z.object({ id: z.string(), severity: z.string(), alert_ids: z.array(z.string()) });
 const respondSchema = z.object({ casesCreated: z.number(), runs: z.number(), runsFailed: z.number(), runsWaiting: z.number(), actionsTaken: z.number(), actionsPlanned: z.number() });
-const ndjson = (text: string): unknown[] =>
-  text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as unknown);
-
-/** The scorer's rule: an alert belongs to an incident if it overlaps its span (± 60 min) and shares a source IP (or, without one, a user and a host). */
-function belongs(alert: Alert, inc: Incident): boolean {
-  const window = 60 * 60_000;
-  const start = Math.min(Date.parse(alert['@timestamp']), Date.parse(alert.event.start));
-  const end = Math.max(Date.parse(alert['@timestamp']), Date.parse(alert.event.end));
-  if (end < Date.parse(inc.start) - window || start > Date.parse(inc.end) + window) return false;
-  if (inc.src_ips.length > 0) return inc.src_ips.some((ip) => alert.related.ip.includes(ip));
-  return inc.users.some((u) => alert.related.user.includes(u)) && inc.hosts.some((h) => alert.related.hosts.includes(h));
-}
-
 /** Rule ids whose bundled alert playbooks notify the webhook. */
 function notifyingRules(): Set<string> {
   const rules = new Set<string>();
@@ -91,7 +74,7 @@ function notifyingRules(): Set<string> {
 test('analyze --respond --execute: one case per attack incident, bundled playbooks notify the webhook, MTTR from CLI resolution', async () => {
   const log = join(dir, 'auth.log');
   execFileSync(process.execPath, [join(tools, 'authlog-gen.mjs'), '--out', log, '--seed', '4', '--days', '3'], { stdio: 'ignore' });
-  const incidents = ndjson(readFileSync(`${log}.labels.jsonl`, 'utf8')).map((i) => incidentSchema.parse(i));
+  const incidents = readIncidents(log);
   const db = join(dir, 'vigil.db');
   const config = join(dir, 'vigil.yml');
   writeFileSync(config, `playbooks:\n  inputs:\n    webhook_url: ${hookUrl}\n`);
@@ -100,21 +83,21 @@ test('analyze --respond --execute: one case per attack incident, bundled playboo
   const run = await vigil(['analyze', log, '--year', '2026', '--db', db, '--config', config, '--respond', '--execute', '--ndjson', alertsFile, '--json', '--no-progress'], { VIGIL_NOW: T0 });
   assert.equal(run.status, 0, run.stderr);
   const respond = respondSchema.parse(z.object({ respond: z.unknown() }).parse(JSON.parse(run.stdout)).respond);
-  const alerts = ndjson(readFileSync(alertsFile, 'utf8')).map((a) => alertSchema.parse(a));
+  const alerts = ndjsonValues(readFileSync(alertsFile, 'utf8')).map((a) => alertSchema.parse(a));
 
   // Every incident's alerts sit in exactly one case, and no case mixes incidents.
   const listed = await vigil(['cases', 'list', '--db', db, '--json']);
   assert.equal(listed.status, 0, listed.stderr);
-  const cases = ndjson(listed.stdout).map((c) => caseJsonSchema.parse(c));
+  const cases = ndjsonValues(listed.stdout).map((c) => caseJsonSchema.parse(c));
   assert.equal(respond.casesCreated, cases.length);
   const caseOf = new Map(cases.flatMap((c) => c.alert_ids.map((id) => [id, c.id] as const)));
   for (const inc of incidents) {
-    const mine = alerts.filter((a) => belongs(a, inc));
+    const mine = alerts.filter((a) => alertBelongsTo(a, inc));
     assert.ok(mine.length > 0, `incident ${inc.id} was detected`);
     assert.equal(new Set(mine.map((a) => caseOf.get(a.id))).size, 1, `incident ${inc.id} is in exactly one case`);
   }
   for (const c of cases) {
-    const owners = new Set(incidents.filter((inc) => alerts.some((a) => c.alert_ids.includes(a.id) && belongs(a, inc))).map((i) => i.id));
+    const owners = new Set(incidents.filter((inc) => alerts.some((a) => c.alert_ids.includes(a.id) && alertBelongsTo(a, inc))).map((i) => i.id));
     assert.ok(owners.size <= 1, `case ${c.id} mixes incidents ${[...owners].join(', ')}`);
   }
 
