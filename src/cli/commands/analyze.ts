@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { analyze, type AnalyzeProgress } from '../../runtime/analyze/analyze.js';
 import { totals } from '../../runtime/analyze/summary.js';
-import { loadDetectionConfig } from '../../runtime/config/load-config.js';
+import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import type { Alert } from '../../schema/alert.js';
 import type { SigmaRule } from '../../core/sigma/index.js';
 import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
@@ -53,7 +53,8 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   if (values.respond === true && values['no-store'] === true) throw new UsageError('--respond keeps cases in the store: it cannot go with --no-store');
   if (values.execute === true && values.respond !== true) throw new UsageError('--execute goes with --respond');
   const year = parseYear(values.year);
-  const config = await loadDetectionConfig(values.config);
+  const vigilConfig = await loadVigilConfig(values.config);
+  const config = vigilConfig.detections;
   const ndjson = values.ndjson;
   const showProgress = values['no-progress'] !== true && (values.progress === true || process.stderr.isTTY);
   const progress = showProgress ? createProgressPrinter(process.stderr) : undefined;
@@ -62,7 +63,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   // Threat intel: the --intel files plus the store's active indicators, known-good warninglists applied.
   const intelDb = values['no-store'] === true ? values.db : (values.db ?? DEFAULT_DB_PATH);
   const intelMod = values.intel !== undefined || (intelDb !== undefined && existsSync(intelDb)) ? await import('../../runtime/intel/analyze-intel.js') : undefined;
-  const intel = await intelMod?.prepareAnalyzeIntel({ feedFiles: values.intel ?? [], dbPath: intelDb, config: await intelMod.loadIntelConfig(values.config), now: Date.now() });
+  const intel = await intelMod?.prepareAnalyzeIntel({ feedFiles: values.intel ?? [], dbPath: intelDb, config: vigilConfig.intel, now: Date.now() });
   if (intel?.index !== undefined) process.stderr.write(intelMod!.describeAnalyzeIntel(intel));
 
   const summary = await analyze({
@@ -114,7 +115,7 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
   const respondMod = values.respond === true ? await import('../../runtime/respond/respond.js') : undefined;
   const response = await respondMod?.respondToAlerts(freshAlerts, {
     dbPath: values.db ?? DEFAULT_DB_PATH,
-    configPath: values.config,
+    config: vigilConfig,
     execute: values.execute === true,
     signal,
     ...(process.env.VIGIL_NOW === undefined || process.env.VIGIL_NOW === '' ? {} : { now: fixedClock(process.env.VIGIL_NOW) }),

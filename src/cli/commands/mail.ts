@@ -8,6 +8,7 @@ import { registrableDomain } from '../../core/mail/headers/index.js';
 import { VERDICTS } from '../../core/mail/verdict.js';
 import type { Alert } from '../../schema/alert.js';
 import type { MailResult } from '../../runtime/mail/analyze-mail-batch.js';
+import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { UsageError } from '../command.js';
 
@@ -102,10 +103,11 @@ async function runMailAnalyze(args: string[], signal: AbortSignal): Promise<numb
   if (positionals.length === 0) throw new UsageError(`mail analyze needs at least one FILE, DIR or MBOX\n\n${ANALYZE_HELP}`);
   const [{ analyzeMailBatch }, { loadMailSetup }] = await Promise.all([import('../../runtime/mail/analyze-mail-batch.js'), import('../../runtime/mail/load-mail-setup.js')]);
   const model = values['no-model'] ? false : values.model === undefined ? undefined : await loadModelFile(values.model);
-  const section = values.config === undefined ? undefined : await (await import('../../runtime/mail/load-mail-config.js')).loadProtectedDomainsSection(values.config);
+  const vigilConfig = values.config === undefined ? undefined : await loadVigilConfig(values.config);
+  const section = vigilConfig?.protectedDomains;
   // Intel lookups (URLs, domains, addresses, attachment hashes) when the store holds indicators.
   const intelDb = values['no-store'] ? values.db : (values.db ?? DEFAULT_DB_PATH);
-  const lookups = intelDb === undefined || !existsSync(intelDb) ? undefined : await (await import('../../runtime/intel/mail-lookups.js')).mailLookupsFromStore(intelDb, values.config, Date.now());
+  const lookups = intelDb === undefined || !existsSync(intelDb) ? undefined : await (await import('../../runtime/intel/mail-lookups.js')).mailLookupsFromStore(intelDb, (vigilConfig ?? (await loadVigilConfig(undefined))).intel, Date.now());
   const setup = await loadMailSetup({
     ...(model === undefined ? {} : { model }),
     ...(section === undefined ? {} : { protectedDomainsSection: section }),

@@ -8,6 +8,7 @@ import { loadPlaybookFile } from '../../runtime/playbook/load-playbooks.js';
 import { openPlaybookSession, type PlaybookSession } from '../../runtime/playbook/playbook-session.js';
 import { replayRun } from '../../runtime/playbook/replay.js';
 import type { StepRecord } from '../../runtime/playbook/journal-types.js';
+import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
 import { alertSchema } from '../../schema/alert.js';
@@ -73,12 +74,13 @@ const json = (value: unknown): void => {
   out(`${JSON.stringify(value, null, 2)}\n`);
 };
 
-function session(values: Values, needStore: boolean): PlaybookSession {
+async function session(values: Values, needStore: boolean): Promise<PlaybookSession> {
   const dbPath = values.db ?? DEFAULT_DB_PATH;
   if (needStore && !existsSync(dbPath)) throw new UsageError(`no store at ${dbPath}: pass --db`);
+  const config = await loadVigilConfig(values.config);
   return openPlaybookSession({
     dbPath,
-    ...(values.config === undefined ? {} : { configPath: values.config }),
+    config,
     ...(values.dir === undefined ? {} : { dirs: values.dir }),
     ...(values['secrets-file'] === undefined ? {} : { secretsFile: values['secrets-file'] }),
   });
@@ -121,7 +123,7 @@ export async function runPlaybook(args: string[], signal: AbortSignal): Promise<
 }
 
 async function withSession(values: Values, needStore: boolean, fn: (s: PlaybookSession) => Promise<number> | number): Promise<number> {
-  const s = session(values, needStore);
+  const s = await session(values, needStore);
   try {
     return await fn(s);
   } finally {

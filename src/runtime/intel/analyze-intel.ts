@@ -83,4 +83,3 @@ export function describeSuppression(log: SuppressionLog): string {
   return `Intel: known-good suppressed ${log.indicators} indicator(s) and ${log.observables} observation(s) of known-good values [${lists}]; e.g. ${examples}.\n`;
 }
 
-export { loadIntelConfig } from './load-intel-config.js';

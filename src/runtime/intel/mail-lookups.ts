@@ -1,6 +1,7 @@
 import type { MailLookups, ObservableType } from '../../core/mail/contract.js';
 import type { ObservableKind } from '../../core/intel/index.js';
-import { loadIntelConfig, prepareAnalyzeIntel } from './analyze-intel.js';
+import type { IntelConfig } from '../../core/intel/index.js';
+import { prepareAnalyzeIntel } from './analyze-intel.js';
 
 function kindOf(type: ObservableType): ObservableKind | undefined {
   switch (type) {
@@ -23,8 +24,8 @@ function kindOf(type: ObservableType): ObservableKind | undefined {
  * never match), or undefined when the store holds none. URLs, domains, addresses and attachment
  * hashes of each message are looked up at `now`.
  */
-export async function mailLookupsFromStore(dbPath: string | undefined, configPath: string | undefined, now: number): Promise<MailLookups | undefined> {
-  const intel = await prepareAnalyzeIntel({ feedFiles: [], dbPath, config: await loadIntelConfig(configPath), now });
+export async function mailLookupsFromStore(dbPath: string | undefined, config: IntelConfig, now: number): Promise<MailLookups | undefined> {
+  const intel = await prepareAnalyzeIntel({ feedFiles: [], dbPath, config, now });
   const index = intel.index;
   if (index === undefined) return undefined;
   return {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { parse as parseYaml } from 'yaml';
-import { compileStandingPolicy, playbookConfigSchema, type CompiledPlaybook, type PlaybookConfig, type PlaybookIssue } from '../../core/playbook/index.js';
+import type { ConnectorsConfig } from '../../core/respond/connectors-config.js';
+import { compileStandingPolicy, type CompiledPlaybook, type PlaybookConfig, type PlaybookIssue } from '../../core/playbook/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { openSqliteDatabase } from '../store/sqlite-database.js';
 import type { ActionRegistry } from './action-registry.js';
@@ -28,8 +27,8 @@ export interface PlaybookSession {
 
 export interface SessionOptions {
   readonly dbPath: string;
-  /** `vigil.yml`: its `playbooks` and `connectors` sections are used. */
-  readonly configPath?: string;
+  /** The `playbooks` and `connectors` sections of `vigil.yml`, validated (`loadVigilConfig`). */
+  readonly config: { readonly playbooks: PlaybookConfig; readonly connectors: ConnectorsConfig };
   /** Extra playbook folders (after the bundled ones and the config's). */
   readonly dirs?: readonly string[];
   readonly withBundled?: boolean;
@@ -40,34 +39,13 @@ export interface SessionOptions {
   readonly db?: Database.Database;
 }
 
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-function readSections(path: string | undefined): { playbooks: unknown; connectors: unknown } {
-  if (path === undefined) return { playbooks: undefined, connectors: undefined };
-  let raw: unknown;
-  try {
-    const text = readFileSync(path, 'utf8');
-    if (text.length > MAX_CONFIG_BYTES) throw new Error('larger than 1 MiB');
-    raw = parseYaml(text, { maxAliasCount: 100 });
-  } catch (cause) {
-    throw new VigilError('INVALID_CONFIG', `cannot read the configuration ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-  const obj = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  return { playbooks: obj.playbooks, connectors: obj.connectors };
-}
-
 /** Opens the journal, builds the action registry and the runner, and loads the playbooks. */
 export function openPlaybookSession(options: SessionOptions): PlaybookSession {
-  const sections = readSections(options.configPath);
-  const parsed = playbookConfigSchema.safeParse(sections.playbooks ?? {});
-  if (!parsed.success) {
-    throw new VigilError('INVALID_CONFIG', `the playbooks configuration is invalid:\n  ${parsed.error.issues.map((i) => `playbooks.${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
-  }
-  const config = parsed.data;
+  const config = options.config.playbooks;
   const policy = compileStandingPolicy(config.policy);
   if (!policy.ok) throw new VigilError('INVALID_CONFIG', policy.error.join('\n'));
   const registry = defaultActionRegistry({
-    ...(sections.connectors === undefined ? {} : { connectors: sections.connectors as NonNullable<Parameters<typeof defaultActionRegistry>[0]>['connectors'] }),
+    connectors: options.config.connectors,
     ...(options.ports === undefined ? {} : { ports: options.ports }),
   });
   const secrets = loadSecretSource(process.env, options.secretsFile);

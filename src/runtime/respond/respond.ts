@@ -1,7 +1,8 @@
 import type { CaseDomainEvent } from '../../core/cases/index.js';
 import { formatIssue, triggerMatches, type CompiledPlaybook, type TriggerType } from '../../core/playbook/index.js';
 import type { Alert } from '../../schema/alert.js';
-import { caseStoreOn, createCaseService, loadCasesConfig } from '../cases/index.js';
+import { caseStoreOn, createCaseService } from '../cases/index.js';
+import type { VigilConfig } from '../config/load-config.js';
 import { createStoreLookup } from '../intel/store-lookup.js';
 import { indicatorStoreOn } from '../intel/sqlite-indicator-store.js';
 import type { RunResult } from '../playbook/index.js';
@@ -14,8 +15,8 @@ import { createIntelPort } from './intel-port.js';
 export interface RespondOptions {
   /** The SQLite store the alerts were written to; cases and the playbook journal go there too. */
   readonly dbPath: string;
-  /** `vigil.yml` (its `cases`, `playbooks` and `connectors` sections). */
-  readonly configPath: string | undefined;
+  /** `vigil.yml`, validated (its `cases`, `playbooks` and `connectors` sections are used). */
+  readonly config: Pick<VigilConfig, 'cases' | 'playbooks' | 'connectors'>;
   /** Run actions with effects outside Vigil (webhooks, mail, firewall …); otherwise they are only planned. */
   readonly execute: boolean;
   readonly signal?: AbortSignal | undefined;
@@ -60,13 +61,13 @@ export async function respondToAlerts(alerts: readonly Alert[], options: Respond
     const alertStore = alertStoreOn(db, { closeDatabase: false });
     const caseStore = caseStoreOn(db, { closeDatabase: false });
     const service = createCaseService(caseStore);
-    const config = await loadCasesConfig(options.configPath);
+    const config = options.config.cases;
     const intelStore = indicatorStoreOn(db, { closeDatabase: false });
     const lookup = await createStoreLookup(intelStore, now());
     session = openPlaybookSession({
       dbPath: options.dbPath,
       db,
-      ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+      config: options.config,
       ports: {
         cases: createCasePort({ service, cases: caseStore, alerts: alertStore, config, now: iso }),
         intel: createIntelPort(intelStore, lookup, now),
