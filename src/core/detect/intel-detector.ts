@@ -69,6 +69,7 @@ export function createIntelDetector(index: IndicatorIndex, emit: AlertSink): Det
     observe(ts, e) {
       episodes.sweep(ts);
       const found = index.matchEvent(e, { at: ts });
+      if (found.length === 0) return;
       const succeeded = e.event.action === 'ssh_login' && e.event.outcome === 'success';
       // One alert per indicator and observed value: several indicators of one value (an address and
       // its block) would otherwise page twice for the same activity; the first (most specific) wins.
