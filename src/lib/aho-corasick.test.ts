@@ -17,3 +17,31 @@ test('firstMatch returns the literal that ends first, or -1', () => {
   assert.equal(ac.firstMatch('nothing'), -1);
   assert.equal(new LiteralScanner([]).firstMatch('abc'), -1);
 });
+
+test('firstMatchLowerCased equals firstMatch of the lower-cased text, non-ASCII texts included', () => {
+  const ac = new LiteralScanner(['sekurlsa::', 'k', '\\mimilib.dll', 'σx', 'i̇']);
+  const texts = ['SEKURLSA::logonpasswords', 'C:\\Temp\\MimiLib.DLL', 'ΑΣ', 'ΑΣX', 'K', '\u212a', 'İ', 'plain', '', 'ΣX'];
+  for (const text of texts) assert.equal(ac.firstMatchLowerCased(text), ac.firstMatch(text.toLowerCase()), text);
+  assert.equal(ac.firstMatchLowerCased('C:\\MIMILIB.DLL'), 2);
+  assert.equal(ac.firstMatchLowerCased('\u212a'), 1, 'the Kelvin sign lower-cases to k');
+});
+
+test('agrees with includes() when the trie is larger than its transition table', () => {
+  let seed = 3;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const word = (len: number): string => Array.from({ length: len }, () => 'abcdefghiJ'[rnd(10)]).join('');
+  const literals = Array.from({ length: 3000 }, () => word(2 + rnd(14)).toLowerCase());
+  const ac = new LiteralScanner(literals);
+  for (let round = 0; round < 300; round++) {
+    const text = word(rnd(200));
+    const lower = text.toLowerCase();
+    const expected = new Set(literals.filter((l) => lower.includes(l)));
+    assert.deepEqual(new Set(ac.allMatches(lower).map((id) => literals[id])), expected, text);
+    const first = ac.firstMatchLowerCased(text);
+    assert.equal(first, ac.firstMatch(lower));
+    assert.equal(first >= 0, expected.size > 0);
+  }
+});

@@ -1,3 +1,6 @@
+/** Entries (4 bytes each) of a scanner's ASCII transition table: enough for the shallow states. */
+const MAX_TABLE_ENTRIES = 1 << 16;
+
 /**
  * Aho-Corasick: finds which of many literals occur in a text in one pass, whatever their number
  * (Sigma's literal prefilter, MISP `substring` warninglists with thousands of entries).
@@ -15,7 +18,19 @@ export class LiteralScanner {
   private readonly dictLink: Int32Array;
   /** The root's transitions on ASCII characters (0: none), so the usual character costs one read. */
   private readonly rootAscii = new Int32Array(128);
-
+  /** ASCII character → its column in `table` (0: no literal has it, which always leads to the root). */
+  private readonly asciiClass = new Uint8Array(128);
+  /** `asciiClass` of the character's lower case: scanning as if the text were lower-cased. */
+  private readonly foldedClass = new Uint8Array(128);
+  private readonly width: number;
+  /**
+   * The transition function on ASCII for the shallowest states (row × column → state, failure links
+   * resolved), so that an ASCII character read there costs one array read. Scans spend nearly all
+   * their time near the root; deep states, mostly on one literal's path, take the sparse path.
+   */
+  private readonly table: Int32Array;
+  /** A state's row in `table`, or -1. */
+  private readonly rowOf: Int32Array;
   /**
    * Builds the scanner; `literals[i]` is reported as id i (the first id, for a literal given twice).
    * Empty literals are ignored. The trie is built from the literals in sorted order, so each one
@@ -91,6 +106,41 @@ export class LiteralScanner {
         queue[tail++] = t;
       }
     }
+    let classes = 0;
+    for (let e = 0; e < edges; e++) {
+      const c = this.edgeChar[e]!;
+      if (c < 128 && this.asciiClass[c] === 0) this.asciiClass[c] = ++classes;
+    }
+    this.width = classes + 1;
+    for (let c = 0; c < 128; c++) this.foldedClass[c] = this.asciiClass[c >= 65 && c <= 90 ? c + 32 : c]!;
+    const rows = Math.min(n, Math.max(1, Math.floor(MAX_TABLE_ENTRIES / this.width)));
+    this.rowOf = new Int32Array(n).fill(-1);
+    this.table = this.transitionTable(rows, queue);
+  }
+
+  /**
+   * Fills the ASCII transition table for the root and the next `rows - 1` states in breadth-first
+   * order. A state's failure state is shallower, so its row is already there to start from.
+   */
+  private transitionTable(rows: number, queue: Int32Array): Int32Array {
+    const w = this.width;
+    const table = new Int32Array(rows * w);
+    const fillEdges = (s: number, row: number): void => {
+      for (let e = this.edgeStart[s]!; e < this.edgeStart[s + 1]!; e++) {
+        const c = this.edgeChar[e]!;
+        if (c < 128) table[row * w + this.asciiClass[c]!] = this.edgeTarget[e]!;
+      }
+    };
+    this.rowOf[0] = 0;
+    fillEdges(0, 0);
+    for (let row = 1; row < rows; row++) {
+      const s = queue[row - 1]!;
+      const from = this.rowOf[this.fail[s]!]!;
+      this.rowOf[s] = row;
+      table.copyWithin(row * w, from * w, from * w + w);
+      fillEdges(s, row);
+    }
+    return table;
   }
 
   /** The state reached from `s` on character `c`, or -1 when there is no edge. */
@@ -105,6 +155,15 @@ export class LiteralScanner {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** The state after reading `c` in state `s`: one table read when `s` has a row, else the trie walk. */
+  private next(s: number, c: number): number {
+    if (c < 128) {
+      const row = this.rowOf[s]!;
+      if (row >= 0) return this.table[row * this.width + this.asciiClass[c]!]!;
+    }
+    return this.advance(s, c);
   }
 
   /** The state after reading `c` in state `s`, following failure links. */
@@ -128,7 +187,7 @@ export class LiteralScanner {
       const c = text.charCodeAt(i);
       // Most characters start no literal: at the root they leave it unchanged (and it has no output).
       if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
-      s = this.advance(s, c);
+      s = this.next(s, c);
       let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       while (o >= 0) {
         found(this.output[o]!);
@@ -144,7 +203,27 @@ export class LiteralScanner {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
-      s = this.advance(s, c);
+      s = this.next(s, c);
+      const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
+      if (o >= 0) return this.output[o]!;
+    }
+    return -1;
+  }
+
+  /**
+   * `firstMatch(text.toLowerCase())` without building the lower-cased copy when `text` is ASCII
+   * (keyword search reads every string of every event); other texts take the exact path.
+   */
+  firstMatchLowerCased(text: string): number {
+    const foldedClass = this.foldedClass;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return this.firstMatch(text.toLowerCase());
+      const k = foldedClass[c]!;
+      if (s === 0 && k === 0) continue;
+      const row = this.rowOf[s]!;
+      s = row >= 0 ? this.table[row * this.width + k]! : this.advance(s, c >= 65 && c <= 90 ? c + 32 : c);
       const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
       if (o >= 0) return this.output[o]!;
     }

@@ -4,7 +4,7 @@
  *   const { rules, correlations, filters, errors } = loadRuleText(text, path, { placeholders });
  *   const tuned = applyFilters(allRules, allFilters);
  *   const { engine } = createCorrelationEngine(allCorrelations, { rules: tuned });
- *   const index = createRuleIndex(tuned);             // or one index per logsource bucket
+ *   const index = createRuleIndex(tuned);             // index.subset(rules) per logsource bucket
  *   for (const event of events) {
  *     const ctx = new MatchContext(event);            // shared by every rule tried on this event
  *     for (const rule of index.candidates(ctx)) {     // skips rules whose literals are absent
@@ -36,5 +36,5 @@ export { MatchContext } from './match-context.js';
 export { SIGMA_MODIFIERS, type SigmaModifier } from './modifiers.js';
 export type { Placeholders } from './placeholders.js';
 export type { CompileOptions } from './rule-compiler.js';
-export { createRuleIndex, type RuleIndex } from './rule-index.js';
+export { createRuleIndex, type RuleCandidates, type RuleIndex } from './rule-index.js';
 export type { SigmaRule } from './rule.js';

@@ -1,3 +1,4 @@
+import { regexLiterals } from './regex-literals.js';
 import type { ResolvedCondition } from './condition-eval.js';
 import { AndNode, ItemNode, OrNode, type SearchNode } from './search-nodes.js';
 import type { Tok } from './sigma-string.js';
@@ -19,7 +20,7 @@ export type LiteralClauses = readonly (readonly LiteralNeed[])[];
 /** Literals shorter than this rule nothing out and are not used. */
 const MIN_LITERAL = 3;
 /** Clauses with more alternatives than this are not worth indexing. */
-const MAX_ALTERNATIVES = 64;
+const MAX_ALTERNATIVES = 1024;
 
 /** The literal clauses of a rule's condition (empty when none can be derived, e.g. `not x` or regexes). */
 export function literalClauses(condition: ResolvedCondition, searches: readonly SearchNode[]): LiteralClauses {
@@ -100,9 +101,10 @@ function literalsOf(v: ValueSpec): string[] | undefined {
       const parts = v.values.map(literalsOf);
       return parts.every((p): p is string[] => p !== undefined) ? parts.flat() : undefined;
     }
+    case 'regex':
+      return regexLiterals(v.source, v.flags, MIN_LITERAL);
     case 'bool':
     case 'null':
-    case 'regex':
     case 'cidr':
     case 'compare':
     case 'exists':

@@ -60,4 +60,14 @@ describe('createRuleIndex', () => {
       for (const rule of index.rules) if (rule.test(eventOf(fields))) assert.ok(candidates.has(rule), JSON.stringify(fields));
     }
   });
+
+  it('restricts a subset to its own rules and their fields, in index order', () => {
+    const part = index.subset([either, whoami]);
+    assert.deepEqual(part.rules, [whoami, either]);
+    const of = (fields: Record<string, string>) => part.candidates(eventOf(fields)).map((r) => [whoami, encoded, either, negative].indexOf(r));
+    assert.deepEqual(of({ Image: 'C:\\Windows\\WHOAMI.EXE', CommandLine: 'x -enc hidden' }), [0], 'encoded and negative are not in the subset');
+    assert.deepEqual(of({ OriginalFileName: 'net1.exe' }), [2]);
+    assert.deepEqual(index.subset([negative]).candidates(eventOf({ Image: 'x\\whoami.exe' })), [negative], 'rules without clauses stay candidates');
+    assert.throws(() => index.subset([ruleOf(`sel:\n  Image: x\ncondition: sel`)]), /not in this index/);
+  });
 });

@@ -4,21 +4,34 @@ import { SIGMA_LIMITS } from './limits.js';
 import { MatchContext, scalarText } from './match-context.js';
 import type { SigmaRule } from './rule.js';
 
-/** Finds the rules that may match an event, cheaply, so that only those are evaluated. */
-export interface RuleIndex {
+/** The rules of a set that may match an event, found cheaply so that only those are evaluated. */
+export interface RuleCandidates {
   readonly rules: readonly SigmaRule[];
   /**
-   * The rules that may match the event, in index order; every other rule certainly does not match
-   * (its literal clauses fail). Accepts the event's shared `MatchContext`.
+   * The rules that may match the event, in the order of `rules`; every other rule certainly does
+   * not match (its literal clauses fail). Accepts the event's shared `MatchContext`.
    */
   candidates(event: EventView | MatchContext): SigmaRule[];
 }
 
+/** A literal prefilter over a rule set, with cheap views over parts of it (e.g. a logsource bucket). */
+export interface RuleIndex extends RuleCandidates {
+  /**
+   * The same prefilter restricted to `rules` (each one of the index's rules): only the fields those
+   * rules read are scanned. Costs one pass over `rules`; the literal scanners are shared.
+   */
+  subset(rules: readonly SigmaRule[]): RuleCandidates;
+}
+
 interface FieldScanner {
   readonly field: string;
-  readonly scanner: LiteralScanner;
+  /** Position in the index's scanner list. */
+  readonly index: number;
+  readonly literals: string[];
+  /** Built on the first event that has the field: many fields of a large rule set never occur. */
+  scanner: LiteralScanner | undefined;
   /** Literal id (per field) → global need id. */
-  readonly needs: Int32Array;
+  readonly needs: number[];
 }
 
 /**
@@ -26,7 +39,8 @@ interface FieldScanner {
  * is lower-cased once and scanned once for every literal of every rule (Aho-Corasick); a rule is a
  * candidate only when each of its clauses found one of its literals. Rules without clauses are
  * always candidates. On SigmaHQ's Windows process-creation rules this leaves about 1 rule in 40.
- * Combine with logsource dispatch (one index per logsource bucket) for the full effect.
+ * Build one index for the whole rule set and a `subset` per logsource bucket: the scanners are
+ * built once, however many buckets share a rule.
  *
  * The work per event follows what the event contains, not how many rules there are: each rule is
  * posted under the literals of one "anchor" clause (the one least likely to hold), and only the
@@ -34,38 +48,47 @@ interface FieldScanner {
  */
 export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
   const needIds = new Map<string, number>(); // "field\u0000literal" → need id
-  const byField = new Map<string, string[]>();
-  const clauseNeeds: number[][][] = rules.map((rule) =>
-    rule.literalClauses.map((clause) =>
+  const literalOf: string[] = [];
+  const scannerOf = new Map<string, FieldScanner>();
+  const scanners: FieldScanner[] = [];
+  const fieldsOf: number[][] = []; // rule → the scanners its clauses read
+  const clauseNeeds: number[][][] = rules.map((rule, r) => {
+    const fields = new Set<number>();
+    const clauses = rule.literalClauses.map((clause) =>
       clause.map((n) => {
+        let f = scannerOf.get(n.field);
+        if (f === undefined) {
+          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [] };
+          scannerOf.set(n.field, f);
+          scanners.push(f);
+        }
+        fields.add(f.index);
         const key = `${n.field}\u0000${n.literal}`;
         let id = needIds.get(key);
         if (id === undefined) {
           id = needIds.size;
           needIds.set(key, id);
-          const literals = byField.get(n.field);
-          if (literals === undefined) byField.set(n.field, [n.literal]);
-          else literals.push(n.literal);
+          literalOf.push(n.literal);
+          f.literals.push(n.literal);
+          f.needs.push(id);
         }
         return id;
       }),
-    ),
-  );
-  const scanners: FieldScanner[] = [...byField].map(([field, literals]) => ({
-    field,
-    scanner: new LiteralScanner(literals),
-    needs: Int32Array.from(literals, (l) => needIds.get(`${field}\u0000${l}`) ?? -1),
-  }));
-  const literalOf = [...needIds.keys()].map((key) => key.slice(key.indexOf('\u0000') + 1));
+    );
+    fieldsOf[r] = [...fields];
+    return clauses;
+  });
   const { always, postings } = postRules(clauseNeeds, literalOf, needIds.size);
+  const position = new Map<SigmaRule, number>();
+  rules.forEach((rule, r) => position.set(rule, r));
 
   const seen = new Int32Array(needIds.size);
   const ruleSeen = new Int32Array(rules.length);
   let stamp = 0;
   let found: number[] = [];
-  let current: FieldScanner | undefined;
+  let current: readonly number[] = [];
   const onFound = (id: number): void => {
-    const need = current!.needs[id]!;
+    const need = current[id]!;
     if (seen[need] === stamp) return;
     seen[need] = stamp;
     found.push(need);
@@ -85,32 +108,50 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     }
     return true;
   };
+  const scannerFor = (f: FieldScanner): LiteralScanner => (f.scanner ??= new LiteralScanner(f.literals));
+
+  /** Candidates among the rules `member` marks (all when undefined), reading `fields`' scanners. */
+  const candidatesOf = (event: EventView | MatchContext, fields: readonly FieldScanner[], member: Uint8Array | undefined, alwaysHere: Int32Array): SigmaRule[] => {
+    const ctx = event instanceof MatchContext ? event : new MatchContext(event);
+    stamp += 1;
+    found = [];
+    for (const f of fields) {
+      const raw = ctx.event.get(f.field);
+      if (raw === undefined || raw === null) continue;
+      current = f.needs;
+      if (typeof raw === 'string') scannerFor(f).scan(ctx.lower(f.field, raw), onFound);
+      else scanValue(raw, scannerFor(f), onFound, 0);
+    }
+    const hits: number[] = [];
+    for (const need of found) {
+      const posted = postings[need];
+      if (posted === undefined) continue;
+      for (let i = 0; i < posted.length; i++) {
+        const r = posted[i]!;
+        if (ruleSeen[r] === stamp || (member !== undefined && member[r] === 0)) continue;
+        ruleSeen[r] = stamp;
+        if (clausesHold(r)) hits.push(r);
+      }
+    }
+    return mergeInOrder(rules, alwaysHere, hits.sort((a, b) => a - b));
+  };
 
   return {
     rules,
-    candidates(event) {
-      const ctx = event instanceof MatchContext ? event : new MatchContext(event);
-      stamp += 1;
-      found = [];
-      for (const f of scanners) {
-        current = f;
-        const raw = ctx.event.get(f.field);
-        if (typeof raw === 'string') f.scanner.scan(ctx.lower(f.field, raw), onFound);
-        else if (raw !== undefined && raw !== null) scanValue(raw, f.scanner, onFound, 0);
+    candidates: (event) => candidatesOf(event, scanners, undefined, always),
+    subset(part) {
+      const member = new Uint8Array(rules.length);
+      const fields = new Set<number>();
+      for (const rule of part) {
+        const r = position.get(rule);
+        if (r === undefined) throw new Error(`rule ${rule.meta.id} is not in this index`);
+        member[r] = 1;
+        for (const f of fieldsOf[r]!) fields.add(f);
       }
-      current = undefined;
-      const hits: number[] = [];
-      for (const need of found) {
-        const posted = postings[need];
-        if (posted === undefined) continue;
-        for (let i = 0; i < posted.length; i++) {
-          const r = posted[i]!;
-          if (ruleSeen[r] === stamp) continue;
-          ruleSeen[r] = stamp;
-          if (clausesHold(r)) hits.push(r);
-        }
-      }
-      return mergeInOrder(rules, always, hits.sort((a, b) => a - b));
+      const read = [...fields].sort((a, b) => a - b).map((f) => scanners[f]!);
+      const alwaysHere = always.filter((r) => member[r] === 1);
+      const ordered = rules.filter((_, r) => member[r] === 1);
+      return { rules: ordered, candidates: (event) => candidatesOf(event, read, member, alwaysHere) };
     },
   };
 }

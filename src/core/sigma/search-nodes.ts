@@ -117,14 +117,15 @@ export class ItemNode implements SearchNode {
   }
 
   private anyKeyword(ctx: MatchContext, globs: readonly Glob[]): boolean {
-    const keywords = ctx.keywordsLower();
     const scanner = this.substrings;
+    if (scanner !== undefined) {
+      const keywords = ctx.keywords();
+      for (let k = 0; k < keywords.length; k++) if (scanner.firstMatchLowerCased(keywords[k]!) >= 0) return true;
+      return false;
+    }
+    const keywords = ctx.keywordsLower();
     for (let k = 0; k < keywords.length; k++) {
       const text = keywords[k]!;
-      if (scanner !== undefined) {
-        if (scanner.firstMatch(text) >= 0) return true;
-        continue;
-      }
       for (let i = 0; i < globs.length; i++) if (globs[i]!.match(text)) return true;
     }
     return false;

@@ -1,5 +1,5 @@
 import { isVigilError } from '../../lib/errors.js';
-import { createCorrelationEngine, createRuleIndex, MatchContext, type CorrelationMatch, type RuleIndex } from '../../core/sigma/index.js';
+import { createCorrelationEngine, createRuleIndex, MatchContext, type CorrelationMatch, type RuleCandidates } from '../../core/sigma/index.js';
 import { createEventReader, type EventReader, type RoutedEventView } from '../../core/sigma/events/index.js';
 import { buildLogsourceIndex, type SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { readLines } from '../input/index.js';
@@ -59,22 +59,16 @@ export async function hunt(options: HuntOptions): Promise<HuntSummary> {
   };
   const summaries: HuntInputSummary[] = [];
   let seen = 0;
-  // A literal prefilter per logsource bucket, built when the bucket's second event arrives (most
-  // buckets of a large rule set never see one).
-  const prefilters = new WeakMap<object, RuleIndex>();
-  const seenOnce = new WeakSet<object>();
+  // One literal prefilter for the whole rule set, seen through a view per logsource bucket.
+  const prefilter = createRuleIndex(options.rules.rules);
+  const bucketPrefilters = new WeakMap<object, RuleCandidates>();
   const onEvent = (view: RoutedEventView, path: string, line: number): void => {
     const bucket = index.bucket(view);
     if (bucket.rules.length === 0) return;
     const context = new MatchContext(view);
-    let rules = bucket.rules;
-    const prefilter = prefilters.get(bucket);
-    if (prefilter !== undefined) rules = prefilter.candidates(context);
-    else if (seenOnce.has(bucket)) {
-      const built = createRuleIndex(bucket.rules);
-      prefilters.set(bucket, built);
-      rules = built.candidates(context);
-    } else seenOnce.add(bucket);
+    let candidates = bucketPrefilters.get(bucket);
+    if (candidates === undefined) bucketPrefilters.set(bucket, (candidates = prefilter.subset(bucket.rules)));
+    const rules = candidates.candidates(context);
     for (const rule of rules) {
       if (!bucket.admits(rule, view)) continue;
       const why = rule.match(context);

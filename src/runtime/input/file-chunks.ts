@@ -1,3 +1,4 @@
+import { closeSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
 type ReadOutcome = { readonly bytesRead: number } | { readonly error: unknown };
@@ -32,6 +33,26 @@ export async function* fileChunks(handle: FileHandle, chunkSize: number): AsyncG
     await handle.close();
     releaseBuffer(buffers[0]);
     releaseBuffer(buffers[1]);
+  }
+}
+
+/**
+ * Reads a regular file front to back with synchronous reads into one reused buffer (see
+ * `openRegularFile`). Each yielded chunk is valid only until the generator is resumed. Closes the
+ * descriptor when done, failed or stopped early.
+ */
+// eslint-disable-next-line @typescript-eslint/require-await -- async only to share the AsyncGenerator contract of the other inputs
+export async function* regularFileChunks(fd: number, chunkSize: number): AsyncGenerator<Buffer, void, undefined> {
+  const buffer = takeBuffer(chunkSize);
+  try {
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
+    releaseBuffer(buffer);
   }
 }
 

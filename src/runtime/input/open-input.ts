@@ -1,7 +1,8 @@
+import { fstatSync, openSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { isVigilError } from '../../lib/errors.js';
-import { fileChunks } from './file-chunks.js';
+import { fileChunks, regularFileChunks } from './file-chunks.js';
 import { directoryError, openError } from './input-errors.js';
 
 /** The path that means standard input. */
@@ -28,6 +29,8 @@ export interface RawInput {
  */
 export async function openInput(path: string, chunkSize: number, signal: AbortSignal | undefined): Promise<RawInput> {
   if (path === STDIN_PATH) return streamInput(process.stdin, undefined, 'stdin', signal);
+  const regular = openRegularFile(path, chunkSize);
+  if (regular !== undefined) return regular;
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -49,6 +52,25 @@ export async function openInput(path: string, chunkSize: number, signal: AbortSi
     await handle.close();
     throw isVigilError(error) ? error : openError(error, path);
   }
+}
+
+/**
+ * A regular file, opened and read synchronously: from the page cache a read takes microseconds,
+ * while each asynchronous call costs a round trip through libuv's thread pool (opening, reading
+ * and closing 277 small EVTX exports took 4 times longer that way). Undefined for everything else
+ * (pipes, devices), which may block and keep the asynchronous path. Throws like `openInput`.
+ */
+function openRegularFile(path: string, chunkSize: number): RawInput | undefined {
+  let fd: number;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw openError(error, path);
+  }
+  const { size } = fstatSync(fd);
+  const bufferSize = Math.min(chunkSize, Math.max(SMALL_FILE_BUFFER, size));
+  return { chunks: regularFileChunks(fd, bufferSize), totalBytes: size, name: path, cancel: () => undefined };
 }
 
 function streamInput(stream: Readable, totalBytes: number | undefined, name: string, signal: AbortSignal | undefined): RawInput {
