@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRandom } from '../../lib/random.js';
 import { CidrIndex, type CidrEntry } from './cidr-index.js';
-import { type Cidr, maskIpv4, maskIpv6, parseIpv6 } from './ip.js';
+import { type Cidr, maskIpv4, maskIpv6, parseIpv6 } from '../../lib/ip.js';
 
 test('finds every enclosing IPv4 block, innermost first, like a brute-force scan', () => {
   const random = createRandom(7);

@@ -1,4 +1,4 @@
-import type { Cidr, Ipv6Words } from './ip.js';
+import type { Cidr, Ipv6Words } from '../../lib/ip.js';
 
 /** One block to index and the number it stands for (an indicator or list index). */
 export interface CidrEntry {

@@ -1,7 +1,7 @@
 import { normalizeDomain } from './domain.js';
 import { hashTypeOfLength, isHex } from './hash.js';
 import type { IndicatorType } from './indicator.js';
-import { parseIpv4, parseIpv6 } from './ip.js';
+import { parseIpv4, parseIpv6 } from '../../lib/ip.js';
 
 /**
  * Guesses the indicator type of a bare value (one line of a plain list, a Vigil CSV row without a

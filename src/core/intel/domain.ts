@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { parseIpv4 } from './ip.js';
+import { parseIpv4 } from '../../lib/ip.js';
 
 /**
  * Domain names as Vigil stores and matches them: ASCII (IDNA/punycode through WHATWG's

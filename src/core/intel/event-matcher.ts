@@ -1,6 +1,6 @@
 import type { EcsEvent } from '../../schema/event.js';
 import { assertNever } from './indicator.js';
-import { parseIpv4 } from './ip.js';
+import { parseIpv4 } from '../../lib/ip.js';
 import type { IndicatorHit, MatchEventOptions } from './match-types.js';
 import type { IndicatorIndex } from './matcher.js';
 import { EVENT_FIELDS, type ObservableKind } from './observables.js';

@@ -20,7 +20,7 @@ export {
 } from './indicator.js';
 export { detectIndicatorType } from './detect-type.js';
 export { indicatorKey, mergeIndicator, mergeIndicators } from './merge.js';
-export { formatIpv4, formatIpv6, parseCidr, parseIpv4, parseIpv6, type Cidr, type Ipv6Words } from './ip.js';
+export { formatIpv4, formatIpv6, parseCidr, parseIpv4, parseIpv6, type Cidr, type Ipv6Words } from '../../lib/ip.js';
 export { normalizeDomain } from './domain.js';
 export { canonicalizeUrl, quickUrlHost } from './url.js';
 export { normalizeEmail } from './email.js';

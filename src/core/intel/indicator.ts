@@ -4,7 +4,7 @@ import { normalizeDomain } from './domain.js';
 import { normalizeEmail } from './email.js';
 import { type IntelError, intelError } from './errors.js';
 import { HASH_TYPES, type HashType, normalizeHash } from './hash.js';
-import { formatCidr, formatIpv4, formatIpv6, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from './ip.js';
+import { formatCidr, formatIpv4, formatIpv6, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from '../../lib/ip.js';
 import { INTEL_LIMITS } from './limits.js';
 import { canonicalizeUrl } from './url.js';
 

@@ -3,7 +3,7 @@ import { CidrIndex, type CidrEntry } from './cidr-index.js';
 import { MAX_WALKED_DOMAIN, hasUpper, normalizeForWalk } from './domain.js';
 import { type Indicator, assertNever } from './indicator.js';
 import type { IndicatorHit, IndicatorMatch, MatchEventOptions, MatchKind } from './match-types.js';
-import { formatIpv4, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from './ip.js';
+import { formatIpv4, ipv4FromMapped, parseCidr, parseIpv4, parseIpv6 } from '../../lib/ip.js';
 import type { KnownGood } from './known-good.js';
 import { EventMatcher } from './event-matcher.js';
 import type { ObservableKind } from './observables.js';

@@ -1,6 +1,6 @@
 import type { EcsEvent } from '../../schema/event.js';
 import { assertNever, type IndicatorType } from './indicator.js';
-import { parseIpv4 } from './ip.js';
+import { parseIpv4 } from '../../lib/ip.js';
 import { quickUrlHost } from './url.js';
 
 /** What an observable is matched as. */

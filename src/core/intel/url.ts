@@ -1,5 +1,5 @@
 import { normalizeDomain } from './domain.js';
-import { parseIpv4, parseIpv6 } from './ip.js';
+import { parseIpv4, parseIpv6 } from '../../lib/ip.js';
 
 /**
  * Canonical URL for storage and matching, by the WHATWG URL parser (the one browsers use): scheme and

@@ -4,7 +4,7 @@ import { LiteralScanner } from '../../lib/aho-corasick.js';
 import { CidrIndex, type CidrEntry } from './cidr-index.js';
 import { type IntelError, intelError } from './errors.js';
 import { type IndicatorType, assertNever } from './indicator.js';
-import { parseCidr, parseIpv4, parseIpv6 } from './ip.js';
+import { parseCidr, parseIpv4, parseIpv6 } from '../../lib/ip.js';
 import { compilePcreLiteral } from './pcre-regex.js';
 import { isPublicSuffix } from './public-suffix-guard.js';
 import { observableKindOf, type ObservableKind } from './observables.js';

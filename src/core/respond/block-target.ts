@@ -7,7 +7,7 @@ import {
   parseIpv6,
   compareIpv6,
   type Cidr,
-} from '../intel/ip.js';
+} from '../../lib/ip.js';
 import { err, ok, type Result } from '../../lib/result.js';
 
 /**

@@ -1,3 +1,5 @@
+import { parseIpv4, parseIpv6Groups } from '../../lib/ip.js';
+
 /**
  * IPv4 and IPv6 networks with exact bit arithmetic (no regular expressions, no string prefixes).
  * Addresses are parsed into 16-bit groups; a network keeps its prefix and masked groups.
@@ -67,53 +69,8 @@ export function parseIp(text: string): number[] | undefined {
   if (s.length === 0 || s.length > 64) return undefined;
   if (!s.includes(':')) {
     const v4 = parseIpv4(s);
-    return v4 === undefined ? undefined : [(v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!];
+    return v4 === undefined ? undefined : [v4 >>> 16, v4 & 0xffff];
   }
-  return parseIpv6(s.replace(/%.*$/, ''));
-}
-
-function parseIpv4(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  const out: number[] = [];
-  for (const p of parts) {
-    // Leading zeros are refused, as Python's ipaddress does (they would be read as octal elsewhere).
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    out.push(n);
-  }
-  return out;
-}
-
-function parseIpv6(s: string): number[] | undefined {
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] === '' ? [] : (halves[0] ?? '').split(':');
-  const tail = halves.length === 2 ? (halves[1] === '' ? [] : (halves[1] ?? '').split(':')) : [];
-  const groups: number[] = [];
-  const parts = [...head, ...tail];
-  const expand = (list: readonly string[], isLastList: boolean): number[] | undefined => {
-    const out: number[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const p = list[i]!;
-      if (isLastList && i === list.length - 1 && p.includes('.')) {
-        const v4 = parseIpv4(p);
-        if (v4 === undefined) return undefined;
-        out.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
-        out.push(parseInt(p, 16));
-      }
-    }
-    return out;
-  };
-  const h = expand(head, halves.length === 1);
-  const t = expand(tail, true);
-  if (h === undefined || t === undefined || parts.length > 8) return undefined;
-  if (halves.length === 1) return h.length === 8 ? h : undefined;
-  const zeros = 8 - h.length - t.length;
-  if (zeros < 1) return undefined;
-  groups.push(...h, ...new Array<number>(zeros).fill(0), ...t);
-  return groups;
+  const zone = s.indexOf('%');
+  return parseIpv6Groups(zone < 0 ? s : s.slice(0, zone));
 }

@@ -32,6 +32,8 @@ interface FieldScanner {
   scanner: LiteralScanner | undefined;
   /** Literal id (per field) → global need id. */
   readonly needs: number[];
+  /** Literal → global need id. */
+  readonly needOf: Map<string, number>;
 }
 
 /**
@@ -47,8 +49,7 @@ interface FieldScanner {
  * rules posted under a literal that was found have their other clauses checked.
  */
 export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
-  const needIds = new Map<string, number>(); // "field\u0000literal" → need id
-  const literalOf: string[] = [];
+  const literalOf: string[] = []; // need id → literal
   const scannerOf = new Map<string, FieldScanner>();
   const scanners: FieldScanner[] = [];
   const fieldsOf: number[][] = []; // rule → the scanners its clauses read
@@ -58,16 +59,15 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
       clause.map((n) => {
         let f = scannerOf.get(n.field);
         if (f === undefined) {
-          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [] };
+          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [], needOf: new Map() };
           scannerOf.set(n.field, f);
           scanners.push(f);
         }
         fields.add(f.index);
-        const key = `${n.field}\u0000${n.literal}`;
-        let id = needIds.get(key);
+        let id = f.needOf.get(n.literal);
         if (id === undefined) {
-          id = needIds.size;
-          needIds.set(key, id);
+          id = literalOf.length;
+          f.needOf.set(n.literal, id);
           literalOf.push(n.literal);
           f.literals.push(n.literal);
           f.needs.push(id);
@@ -78,11 +78,11 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     fieldsOf[r] = [...fields];
     return clauses;
   });
-  const { always, postings } = postRules(clauseNeeds, literalOf, needIds.size);
+  const { always, postings } = postRules(clauseNeeds, literalOf, literalOf.length);
   const position = new Map<SigmaRule, number>();
   rules.forEach((rule, r) => position.set(rule, r));
 
-  const seen = new Int32Array(needIds.size);
+  const seen = new Int32Array(literalOf.length);
   const ruleSeen = new Int32Array(rules.length);
   let stamp = 0;
   let found: number[] = [];

@@ -1,4 +1,4 @@
-import { isIpAddress } from '../text/ip-address.js';
+import { isIpAddress } from '../../../lib/ip.js';
 import { digitsStartBefore, lastSpaceBefore, matchesAt, parseDecimal, sliceClipped } from '../text/scan.js';
 import type { AuthFacts } from './auth-facts.js';
 

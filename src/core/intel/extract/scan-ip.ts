@@ -1,5 +1,5 @@
 import RE2 from 're2';
-import { formatIpv4, formatIpv6, ipv4FromMapped, maskIpv4, parseCidr, parseIpv4, parseIpv6Groups, parseIpv6 } from '../ip.js';
+import { formatIpv4, formatIpv6, ipv4FromMapped, maskIpv4, parseCidr, parseIpv4, parseIpv6Groups, parseIpv6 } from '../../../lib/ip.js';
 import { type Candidate, isWordChar } from './candidate.js';
 
 const IPV4 = new RE2('[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,3})?', 'g');

@@ -1,4 +1,4 @@
-import { parseIpv4, parseIpv6 } from '../../intel/ip.js';
+import { parseIpv4, parseIpv6 } from '../../../lib/ip.js';
 import { stripComments } from './authentication-results.js';
 
 /** One `Received:` header: who handed the message to whom, and when. */

@@ -1,5 +1,7 @@
 /**
- * IP addresses as numbers: IPv4 as an unsigned 32-bit integer, IPv6 as four unsigned 32-bit words
+ * IP addresses, the one implementation every part of Vigil uses: validation of a span of text
+ * without allocating (parsers call it before they put attacker-influenced text into `source.ip`),
+ * and addresses as numbers: IPv4 as an unsigned 32-bit integer, IPv6 as four unsigned 32-bit words
  * (most significant first). Parsing is strict (no octal or leading zeros in IPv4, no zone ids);
  * formatting of IPv6 follows RFC 5952 (lower case, no leading zeros, the longest run of two or more
  * zero groups as `::`, the first one on a tie, IPv4-mapped addresses in mixed notation).
@@ -8,16 +10,19 @@
 /** An IPv6 address: four 32-bit words, most significant first. */
 export type Ipv6Words = readonly [number, number, number, number];
 
-/** Parses a dotted-quad IPv4 address; undefined when it is not exactly one. */
-export function parseIpv4(s: string): number | undefined {
-  const n = s.length;
+/**
+ * Parses the dotted-quad IPv4 address `s[start, end)`; undefined when it is not exactly one. Leading
+ * zeros are refused: "010" is octal to some tools and decimal to others.
+ */
+export function parseIpv4(s: string, start = 0, end = s.length): number | undefined {
+  const n = end - start;
   if (n < 7 || n > 15) return undefined;
   let value = 0;
   let part = 0;
   let digits = 0;
   let dots = 0;
   let leadingZero = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (digits === 0) leadingZero = c === 48;
@@ -213,4 +218,58 @@ export function parseCidr(s: string): { ok: true; value: Cidr } | { ok: false; p
 /** Formats a CIDR block canonically. */
 export function formatCidr(c: Cidr): string {
   return c.family === 4 ? `${formatIpv4(c.network)}/${c.prefix}` : `${formatIpv6(c.network)}/${c.prefix}`;
+}
+
+/** True when `text[start, end)` is a dotted-quad IPv4 address: a check that allocates nothing, for parsers' hot paths. */
+export function isIpv4(text: string, start = 0, end = text.length): boolean {
+  return parseIpv4(text, start, end) !== undefined;
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+/**
+ * True when `text[start, end)` is a textual IPv6 address (RFC 4291 §2.2: eight groups, one `::`,
+ * an optional dotted-quad tail). Zone ids (`%eth0`) are refused: they are not addresses a detector
+ * can compare across hosts.
+ */
+export function isIpv6(text: string, start = 0, end = text.length): boolean {
+  const length = end - start;
+  if (length < 2 || length > 45) return false;
+  let i = start;
+  let groups = 0;
+  let compressed = false;
+  if (text.charCodeAt(i) === 58) {
+    if (text.charCodeAt(i + 1) !== 58) return false;
+    compressed = true;
+    i += 2;
+  }
+  while (i < end) {
+    let j = i;
+    while (j < end && j - i < 5 && isHexDigit(text.charCodeAt(j))) j++;
+    if (j < end && text.charCodeAt(j) === 46) {
+      if (!isIpv4(text, i, end)) return false;
+      groups += 2;
+      break;
+    }
+    if (j === i || j - i > 4) return false;
+    groups++;
+    i = j;
+    if (i === end) break;
+    if (text.charCodeAt(i) !== 58) return false;
+    i++;
+    if (i === end) return false; // a single trailing ':'
+    if (text.charCodeAt(i) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      i++;
+    }
+  }
+  return compressed ? groups <= 7 : groups === 8;
+}
+
+/** True when `text[start, end)` is an IPv4 or IPv6 address. */
+export function isIpAddress(text: string, start = 0, end = text.length): boolean {
+  return isIpv4(text, start, end) || isIpv6(text, start, end);
 }

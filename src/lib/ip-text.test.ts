@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isIpAddress, isIpv4, isIpv6 } from './ip-address.js';
+import { isIpAddress, isIpv4, isIpv6 } from './ip.js';
 
 test('isIpv4 accepts dotted quads and refuses near misses', () => {
   for (const ip of ['1.2.3.4', '0.0.0.0', '255.255.255.255', '173.234.31.186', '10.0.0.1']) assert.ok(isIpv4(ip), ip);
