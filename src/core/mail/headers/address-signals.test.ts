@@ -53,11 +53,21 @@ test('the Brazilian banks and crypto wallets added to the shipped brands are rec
   assert.deepEqual(codes('"Ourocard" <pontos@mailer.example.net>'), ['header.display_name_brand']);
 });
 
+test('insurers, clubs, retailers and postal brands added to the shipped brands are recognised; their own domains are not flagged', () => {
+  assert.deepEqual(codes('"GEICO" <offers@mailer.example.net>'), ['header.display_name_brand']);
+  assert.deepEqual(codes('"Message from ADAC" <service@shop.example.de>'), ['header.display_name_brand']);
+  assert.deepEqual(codes('"Center Parcs Team" <win@prizes.example.nl>'), ['header.display_name_brand']);
+  assert.deepEqual(codes('"Correos" <aviso@example.edu>'), ['header.display_name_brand']);
+  assert.deepEqual(codes('"GEICO" <offers@geico.com>'), []);
+  assert.deepEqual(codes('"Sixt Kundenservice" <service@sixt.de>'), []);
+});
+
 test('a subject about the reader\'s account at a brand, from outside the brand, is a reason', () => {
-  const r = reasons('"E-Receipt Team" <billing@mailer.example.net>', 'Your McAfee order confirmation #NP1139');
+  const r = reasons('"Example Billing Team" <billing@mailer.example.net>', 'Your McAfee order confirmation #NP1139');
   assert.deepEqual(r.map((x) => x.code), ['header.subject_brand']);
   assert.match(r[0]!.summary, /McAfee.*example\.net/);
   assert.deepEqual(codes('"Kundenservice" <info@shop.example.de>', 'Ihr McAfee-Schutz ist abgelaufen'), ['header.subject_brand']);
+  assert.deepEqual(codes('"Kundenservice" <info@shop.example.de>', 'Ihr Total AV-Abonnement läuft heute ab'), ['header.subject_brand']);
   // From the brand itself, or a brand only named in passing: no reason.
   assert.deepEqual(codes('"McAfee" <orders@mcafee.com>', 'Your McAfee order confirmation'), []);
   assert.deepEqual(codes('"Tech News" <news@example.net>', 'Microsoft reveals new details'), []);

@@ -44,6 +44,19 @@ export function recordedAuth(headers: ParsedMail['headers']): RecordedAuth | und
   return best;
 }
 
+/** Free cloud tenants' signing domains (`<tenant>.onmicrosoft.com`). */
+const TENANT_SIGNER = /\.onmicrosoft\.com$/i;
+
+/**
+ * The tenant domain that signed the message when every passing DKIM signature comes from a free
+ * Microsoft 365 tenant and the From address is elsewhere (an organisation signs with its own domain).
+ */
+function tenantSignature(results: AuthResults, fromDomain: string | undefined): string | undefined {
+  if (fromDomain === undefined || fromDomain.endsWith('onmicrosoft.com')) return undefined;
+  const signers = results.results.filter((r) => r.method === 'dkim' && r.result === 'pass').map((r) => r.properties['header.d'] ?? '');
+  return signers.length > 0 && signers.every((d) => TENANT_SIGNER.test(d)) ? signers[0] : undefined;
+}
+
 /** Reasons from SPF, DKIM, DMARC and compauth as the receiving server recorded them. */
 export function checkRecordedAuth(mail: ParsedMail, auth: RecordedAuth | undefined): Reason[] {
   if (auth === undefined) return [];
@@ -69,6 +82,10 @@ export function checkRecordedAuth(mail: ParsedMail, auth: RecordedAuth | undefin
   } else if (dmarc?.result === 'pass' && fromDomain !== undefined && !isFreemail(fromDomain) && dmarcDomain !== undefined && registrableDomain(dmarcDomain) === fromDomain) {
     // (At a free mailbox provider a DMARC pass only says someone has an account there.)
     reasons.push(headerReason('auth.dmarc_pass', `DMARC passed for ${dmarcDomain}: the From domain really sent it (which says nothing about whether that domain is honest).`, where, auth.raw));
+  }
+  const tenant = tenantSignature(auth.results, fromDomain);
+  if (tenant !== undefined) {
+    reasons.push(headerReason('auth.tenant_signature', `The only valid DKIM signature is by ${tenant}, a Microsoft 365 tenant domain anyone can open, not by the From domain ${fromDomain ?? ''}: the domain in From does not vouch for the service that sent it.`, where, auth.raw));
   }
   const compauth = methodResult(auth.results, 'compauth');
   if (compauth?.result === 'fail') {

@@ -4,6 +4,7 @@ import { checkRecordedAuth, recordedAuth, type RecordedAuth } from './auth-check
 import { registrableDomain } from './domains.js';
 import type { HeaderContext } from './header-context.js';
 import { checkPresenceAndTimes } from './presence-checks.js';
+import { checkSenderSignals } from './sender-signals.js';
 import { checkSubject, checkSubjectBrand } from './subject-checks.js';
 import { parseReceivedChain, type ReceivedChain } from './received-chain.js';
 
@@ -21,6 +22,8 @@ export interface HeaderFindings extends Findings {
 }
 
 const MAX_RECEIVED = 100;
+/** Reasons that already judge the display name; an unrelated-organisation reason would count it twice. */
+const NAME_CODES: ReadonlySet<string> = new Set(['header.display_name_brand', 'header.display_name_mentions_brand', 'header.display_name_internal', 'header.display_name_domain', 'header.display_name_address']);
 
 /**
  * Analyses a message's headers: the Received chain, the authentication results the receiving
@@ -30,7 +33,17 @@ export function analyzeHeaders(mail: ParsedMail, context: HeaderContext = {}): H
   const receivedValues = mail.headers.filter((h) => h.name === 'received').slice(0, MAX_RECEIVED).map((h) => h.value);
   const received = parseReceivedChain(receivedValues);
   const auth = recordedAuth(mail.headers);
-  const reasons = [...checkRecordedAuth(mail, auth), ...checkAddresses(mail, context), ...checkPresenceAndTimes(mail, received), ...checkSubject(mail), ...checkSubjectAddress(mail), ...checkSubjectBrand(mail, context.protectedDomains)];
+  const addresses = checkAddresses(mail, context);
+  const nameChecked = addresses.some((r) => NAME_CODES.has(r.code));
+  const reasons = [
+    ...checkRecordedAuth(mail, auth),
+    ...addresses,
+    ...checkSenderSignals(mail, nameChecked),
+    ...checkPresenceAndTimes(mail, received),
+    ...checkSubject(mail),
+    ...checkSubjectAddress(mail),
+    ...checkSubjectBrand(mail, context.protectedDomains),
+  ];
   return { reasons, observables: headerObservables(mail, received), received, auth };
 }
 

@@ -107,3 +107,41 @@ test('money talk from a free-mail sender is a reason; the same from a company do
   assert.deepEqual(codes(fromGmail('See you at lunch on Friday.')), []);
   assert.deepEqual(codes(mail('Rates', { text: 'We have a loan offer for members.' })), []);
 });
+
+test('casino bonuses pushed on the reader are a lure; news about a casino is not', () => {
+  assert.deepEqual(codes(mail('Welcome', { text: 'Claim 100 free spins and a 200% welcome bonus today!' })), ['content.gambling_lure']);
+  assert.deepEqual(codes(mail('Bonus', { text: 'Jetzt 50 Freispiele sichern.' })), ['content.gambling_lure']);
+  assert.deepEqual(codes(mail('No deposit', { text: 'Casino Royale: $500 bonus, no deposit required.' })), ['content.gambling_lure']);
+  assert.deepEqual(codes(mail('News', { text: 'The city council voted against a new casino near the harbour.' })), []);
+  assert.deepEqual(codes(mail('Payroll', { text: 'Your annual bonus will be paid in March.' })), []);
+});
+
+test('strangers offering dates are a lure; talk about dates and meetings is not', () => {
+  assert.deepEqual(codes(mail('Hi', { text: 'Lonely women in your area want to meet tonight.' })), ['content.dating_lure']);
+  assert.deepEqual(codes(mail('Hallo', { text: 'Treffen Sie Singles in Ihrer Nähe!' })), ['content.dating_lure']);
+  assert.deepEqual(codes(mail('Alert', { text: 'You have a private message from your girlfriend Olena.' })), ['content.dating_lure']);
+  assert.deepEqual(codes(mail('Meeting', { text: 'Shall we meet on the date we agreed? The singles tournament starts at noon.' })), []);
+});
+
+test('a failed delivery in Spanish, French or German is a delivery lure', () => {
+  assert.deepEqual(codes(mail('Tercer intento fallido. Este es su aviso final.')), ['content.delivery_lure']);
+  assert.deepEqual(codes(mail('Avis', { text: 'Échec de livraison de votre colis.' })), ['content.delivery_lure']);
+  assert.deepEqual(codes(mail('Hinweis', { text: 'Zweiter Zustellversuch ist gescheitert.' })), ['content.delivery_lure']);
+});
+
+test('invisible or overlay characters splitting words of the subject or sender name are obfuscation', () => {
+  const tag = '\u{E0139}';
+  const subject = analyzeContent(mail(`Your M${tag}i${tag}c${tag}rosoft renewal`)).reasons;
+  assert.deepEqual(subject.map((r) => r.code), ['content.invisible_characters']);
+  assert.deepEqual(subject[0]!.source, { kind: 'header', name: 'subject', value: `Your M${tag}i${tag}c${tag}rosoft renewal` });
+  assert.deepEqual(codes(mail('Hello', { name: 'Entre\u0337ga pe\u0337rdida' })), ['content.invisible_characters']);
+  // One stray joiner is not enough; joiners between emoji or words are not inside words.
+  assert.deepEqual(codes(mail('Re\u200Bport for May')), []);
+  assert.deepEqual(codes(mail('Team \u{1F468}\u200D\u{1F4BB} update \u200B ready')), []);
+});
+
+test('files about to be deleted from cloud storage are an account threat; routine clean-up notices are not', () => {
+  assert.deepEqual(codes(mail('Storage', { text: 'Your photos and videos will be deleted on Friday unless you upgrade.' })), ['content.credential_lure']);
+  assert.deepEqual(codes(mail('Hinweis', { text: 'Ihre Cloud-Speicherdaten sind unmittelbar von der Löschung bedroht.' })), ['content.credential_lure']);
+  assert.deepEqual(codes(mail('Build', { text: 'Temporary build files will be deleted nightly.' })), []);
+});

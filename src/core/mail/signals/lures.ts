@@ -15,6 +15,9 @@ const CREDENTIAL_LURES: readonly RegExp[] = [
   /\b(?:temporarily|permanently) (?:on hold|suspended|locked|blocked)\b/,
   /\bunusual (?:sign-?in|log-?in|login) activity\b|\bunusual activity (?:on|in) your account\b/,
   /\bmailbox (?:is )?(?:full|almost full|over (?:its )?quota|storage)\b|\bstorage (?:is )?(?:full|almost full)\b/,
+  // Cloud storage "full" or files about to be deleted unless the reader pays or logs in (en, de, nl, pt, es, fr).
+  /\byour (?:\w+ )?(?:photos|files|videos|data)\b.{0,40}\b(?:will be|are about to be|are being) (?:deleted|erased|removed)\b|\bvon der loschung bedroht\b|\bspeicher(?:platz)? (?:ist )?(?:voll|erschopft)\b/,
+  /\b(?:worden|wordt) (?:definitief )?verwijderd\b|\bserao (?:excluid|apagad)[oa]s\b|\bseran eliminad[oa]s\b|\bseront supprime(?:e)?s\b/,
   /\bstop (?:sending and receiving|receiving) (?:e-?mails|messages)\b|\b(?:pending|undelivered|held) (?:incoming )?(?:e-?mails|messages)\b/,
   /\bsua senha\b|\bsenha de acesso\b|\bconta (?:foi )?(?:bloqueada|suspensa|desativada)\b|\bpontos (?:estao )?(?:prestes a )?expirar\b|\bvalores a receber\b|\batualize seus dados\b/,
   /\btu contrasena\b|\bcuenta (?:ha sido )?(?:bloqueada|suspendida|desactivada)\b|\bverifique su cuenta\b/,
@@ -41,10 +44,34 @@ const PRIZE_LURES: readonly RegExp[] = [
   /\bvoce (?:ganhou|foi selecionad[oa])\b|\bhas sido (?:seleccionad[oa]|elegid[oa])\b|\bhas ganado\b|\bvous avez (?:gagne|ete selectionne)\b/,
 ];
 
+/** The patterns as one alternation: one scan of the text instead of one per pattern. */
+function oneOf(patterns: readonly RegExp[]): readonly RegExp[] {
+  return [new RegExp(patterns.map((p) => p.source).join('|'))];
+}
+
+/**
+ * Casino bonuses pushed on the reader (free spins, no-deposit or welcome bonuses): the bait of
+ * unlicensed-casino and bonus-fraud mail. A casino or a bonus alone is not enough.
+ */
+const GAMBLING_LURES: readonly RegExp[] = oneOf([
+  /\bfree ?spins?\b|\bfreispiele\b|\bgratis spins?\b|\bgiros gratis\b|\btours gratuits\b/,
+  /\bno[ -]deposit (?:bonus|required)\b|\b(?:welcome|casino|deposit) bonus\b|\bwillkommensbonus\b/,
+  /\bcasino\b.{0,60}\bbonus\b|\bbonus\b.{0,60}\bcasino\b/,
+]);
+
+/** Strangers offering dates or sex ("singles near you", "she wants to chat with you"): the bait of dating and romance scams. */
+const DATING_LURES: readonly RegExp[] = oneOf([
+  /\bsingles? (?:in|near) (?:your|you)\b|\b(?:lonely|hot|naughty|horny|sexy) (?:\w+ )?(?:women|girls|wives|moms|singles|ladies)\b/,
+  /\b(?:women|girls|singles|ladies) (?:want to|are looking|near you|in your area)\b|\b(?:women|girls|singles|ladies)\b.{0,40}\byour perfect match/,
+  /\bsex ?dating\b|\b(?:she|he) wants? to (?:chat|meet|talk) (?:with )?you\b|\bprivate message from your (?:girlfriend|lady)\b/,
+  /\bsingles in ihrer nahe\b|\bsingles bei dir\b|\bvrouwen willen\b|\bondeugende (?:man|vrouw)\b|\bmulheres solteiras\b|\bmujeres solteras\b/,
+]);
+
 /** A parcel held back until the reader acts (pays a fee, confirms an address). */
 const DELIVERY_LURES: readonly RegExp[] = [
   /\b(?:package|parcel|shipment|delivery)\b.{0,40}\b(?:pending|on hold|held|failed|could not be delivered|undeliverable|suspended|returned to sender)\b/,
   /\b(?:missed|failed|unsuccessful) (?:package |parcel )?delivery\b/,
+  /\b(?:tercer |segundo |ultimo )?intento (?:de entrega )?fallido\b|\bentrega fallida\b|\btentativa de entrega\b|\bechec de (?:la )?livraison\b|\bzustellversuch\b/,
   /\bencomenda\b.{0,40}\b(?:retida|pendente|taxa)\b|\bentrega pendente\b|\bpaquete\b.{0,30}\bpendiente\b|\bpaket\b.{0,40}\b(?:zustellung|zugestellt|zollgebuhr)\b|\bcolis\b.{0,40}\b(?:en attente|bloque)\b/,
 ];
 
@@ -83,7 +110,7 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | undefin
   return undefined;
 }
 
-/** Credential, cryptocurrency, prize, delivery and advance-fee lures (and money from a free-mail sender) and impersonal greetings in the (folded) subject and body; a password given for an attachment. */
+/** Credential, cryptocurrency, prize, casino, dating, delivery and advance-fee lures (and money from a free-mail sender) and impersonal greetings in the (folded) subject and body; a password given for an attachment. */
 export function checkLures(folded: string, attachments: readonly MailAttachment[], senderFreemail = false): Reason[] {
   const reasons: Reason[] = [];
   const credential = firstMatch(CREDENTIAL_LURES, folded);
@@ -97,6 +124,14 @@ export function checkLures(folded: string, attachments: readonly MailAttachment[
   const prize = firstMatch(PRIZE_LURES, folded);
   if (prize !== undefined) {
     reasons.push(contentReason('content.prize_lure', `The message tells the reader they won or were chosen ("${prize}"), the lure of survey and sweepstakes scams.`, { kind: 'body' }));
+  }
+  const gambling = firstMatch(GAMBLING_LURES, folded);
+  if (gambling !== undefined) {
+    reasons.push(contentReason('content.gambling_lure', `The message pushes a casino bonus ("${gambling}"), the bait of unlicensed-casino and bonus-fraud mail.`, { kind: 'body' }));
+  }
+  const dating = firstMatch(DATING_LURES, folded);
+  if (dating !== undefined) {
+    reasons.push(contentReason('content.dating_lure', `The message offers dates or sex with strangers ("${dating}"), the bait of dating and romance scams.`, { kind: 'body' }));
   }
   const delivery = firstMatch(DELIVERY_LURES, folded);
   if (delivery !== undefined) {

@@ -79,6 +79,8 @@ export function invisibleInsideWords(s: string): number {
 
 /** Fewest letters split by invisible characters before it counts as hiding words. */
 export const MIN_INVISIBLE_SPLITS = 5;
+/** Fewest letters split by invisible characters in the subject and sender name (short texts: fewer suffice). */
+export const MIN_HEADER_INVISIBLE_SPLITS = 2;
 /** Fewest mixed-script words in the body before it counts (one may be a symbol such as µ). */
 export const MIN_MIXED_BODY_WORDS = 2;
 
@@ -116,9 +118,21 @@ export function checkObfuscation(subject: string, displayName: string, body: str
       break;
     }
   }
+  const subjectSplits = invisibleInsideWords(subject);
+  const nameSplits = invisibleInsideWords(displayName);
+  const headerSplits = subjectSplits + nameSplits;
   let splits = 0;
   for (const raw of rawBodies) splits += invisibleInsideWords(raw);
-  if (splits >= MIN_INVISIBLE_SPLITS) {
+  if (headerSplits >= MIN_HEADER_INVISIBLE_SPLITS) {
+    const where = subjectSplits >= nameSplits ? 'subject' : 'from';
+    reasons.push(
+      contentReason('content.invisible_characters', `Invisible or overlay characters split words ${headerSplits} times in the ${where === 'subject' ? 'subject' : 'sender name'}, a way to hide words from filters.`, {
+        kind: 'header',
+        name: where,
+        value: (where === 'subject' ? subject : displayName).slice(0, 200),
+      }),
+    );
+  } else if (splits >= MIN_INVISIBLE_SPLITS) {
     reasons.push(contentReason('content.invisible_characters', `Invisible characters split words ${splits >= MAX_SPLITS ? '1,000 or more' : splits} times in the body, a way to hide words from filters.`, { kind: 'body' }));
   }
   return reasons;

@@ -16,6 +16,8 @@ export const CONTENT_WEIGHTS = {
   'content.attachment_password': 15,
   'content.prize_lure': 10,
   'content.delivery_lure': 10,
+  'content.gambling_lure': 10,
+  'content.dating_lure': 10,
   'content.address_greeting': 10,
   'content.generic_greeting': 4,
 } as const;

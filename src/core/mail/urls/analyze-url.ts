@@ -4,6 +4,7 @@ import type { MailLookups, ObservableType, ReasonSource } from '../contract.js';
 import { checkDomainLookalike, type DomainCheck } from '../lookalike/check-domain.js';
 import { isUserContentHost, ownerOf, type ProtectedDomains } from '../protected-domains.js';
 import { clipUrl, type FindingsBuilder } from './findings-builder.js';
+import { encodedAddressIn } from './encoded-address.js';
 import { redirectTarget } from './redirect.js';
 import { type UrlLimits, URL_WEIGHTS } from './weights.js';
 
@@ -112,7 +113,9 @@ export function analyzeUrl(raw: string, where: string, depth: number, ctx: UrlCo
     const obfuscated = !isIp6 && written !== '' && written !== host;
     ctx.out.reason(obfuscated
       ? { code: 'url.obfuscated_ip', weight: URL_WEIGHTS.obfuscatedIp, summary: `the link's host ${written} is the IP address ${host} written to hide it`, source }
-      : { code: 'url.ip_host', weight: URL_WEIGHTS.ipHost, summary: `the link points at the bare IP address ${host}`, source }, host);
+      : isNavigable(where)
+        ? { code: 'url.ip_host', weight: URL_WEIGHTS.ipHost, summary: `the link points at the bare IP address ${host}`, source }
+        : { code: 'url.ip_embedded', weight: URL_WEIGHTS.ipHostEmbedded, summary: `an image or other content is loaded from the bare IP address ${host}`, source }, host);
   }
   for (const f of check.findings) ctx.out.reason({ code: f.code, weight: f.weight, summary: `link host: ${f.summary}`, source }, hostKey);
   if (check.owner === undefined && (ctx.protectedDomains.urlShorteners.has(host) || (check.registrable !== undefined && ctx.protectedDomains.urlShorteners.has(check.registrable)))) {
@@ -139,6 +142,12 @@ export function analyzeUrl(raw: string, where: string, depth: number, ctx: UrlCo
     ctx.out.reason({ code: 'url.unusual_port', weight: URL_WEIGHTS.unusualPort, summary: `the link uses port ${u.port}`, source }, `${host}:${u.port}`);
   }
   encodingChecks(s, host, source, ctx);
+  if (isNavigable(where)) {
+    const hidden = encodedAddressIn(u.pathname + u.search);
+    if (hidden !== undefined) {
+      ctx.out.reason({ code: 'url.encoded_address', weight: URL_WEIGHTS.encodedAddress, summary: `the link carries the address ${hidden.address} encoded in ${hidden.encoding}, made for one recipient so the sender learns who clicks`, source }, hostKey);
+    }
+  }
   lookupIndicators(canonical, host, check, source, ctx);
 
   const chain: string[] = [check.registrable ?? host];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { domainToASCII } from 'node:url';
 import type { MailLookups, ParsedMail } from '../contract.js';
 import { shippedProtectedDomains } from '../lookalike/shipped-content.test.js';
-import { analyzeUrls } from './index.js';
+import { analyzeUrls, URL_WEIGHTS } from './index.js';
 
 const protectedDomains = shippedProtectedDomains({ organisation: 'Acme Corp', ownDomains: ['acmecorp.com'] });
 
@@ -196,4 +196,26 @@ test('link text showing another domain weighs little when the link leads to the 
   assert.equal(elsewhere.reasons.find((x) => x.code === 'url.text_mismatch')?.weight, 10);
   const brand = analyzeUrls(fromSender('<a href="http://login.news.example.com/">www.paypal.com</a>', 'letter@news.example.com'), [], { protectedDomains });
   assert.ok((brand.reasons.find((x) => x.code === 'url.text_mismatch')?.weight ?? 0) >= 30);
+});
+
+test('a link carrying an e-mail address in hex or base64 is a reason; an image or a plain id is not', () => {
+  const hex = Buffer.from('ann.lee@example.org').toString('hex');
+  const f = analyzeUrls(mail({ html: `<a href="https://go.example.net/lnk.php?id=33,${hex},41">Quote</a>` }), [], { protectedDomains });
+  const r = f.reasons.find((x) => x.code === 'url.encoded_address');
+  assert.ok(r !== undefined);
+  assert.equal(r.weight, URL_WEIGHTS.encodedAddress);
+  assert.match(r.summary, /ann\.lee@example\.org encoded in hex/);
+  assert.deepEqual(codes(mail({ text: `See https://t.example.net/c/${btoa('bob@example.com')}` })), ['url.encoded_address']);
+  assert.deepEqual(codes(mail({ html: `<img src="https://t.example.net/open/${hex}.gif">` })), []);
+  assert.deepEqual(codes(mail({ html: '<a href="https://shop.example.net/item/5f2b3c4d5e6f7a8b9c0d">Item</a>' })), []);
+});
+
+test('an image loaded from a bare IP address weighs less than a link to one', () => {
+  const image = analyzeUrls(mail({ html: '<img src="http://203.0.113.7/logo.gif">' }), [], { protectedDomains }).reasons;
+  assert.deepEqual(image.map((x) => x.code), ['url.ip_embedded']);
+  assert.equal(image[0]!.weight, URL_WEIGHTS.ipHostEmbedded);
+  // Images from IP addresses do not use up the reasons a link to an IP address is reported with.
+  const images = Array.from({ length: 5 }, (_, i) => `<img src="http://203.0.113.${i}/a.gif">`).join('');
+  const link = analyzeUrls(mail({ html: `${images}<a href="http://198.51.100.9/login">x</a>` }), [], { protectedDomains }).reasons;
+  assert.equal(link.find((x) => x.code === 'url.ip_host')?.weight, URL_WEIGHTS.ipHost);
 });

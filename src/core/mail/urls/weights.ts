@@ -12,17 +12,23 @@ export const URL_WEIGHTS = {
   dataUri: 30,
   dangerousScheme: 35,
   scriptLink: 20,
-  ipHost: 15,
+  /** A link to a bare IP address: old list servers did it too, so it is evidence, not a verdict (decides no phishing_pot-dev verdict). */
+  ipHost: 10,
+  /** An image or style loaded from a bare IP address: nothing the reader follows, old list servers did it. */
+  ipHostEmbedded: 6,
   encodedHost: 15,
   fileLink: 15,
   userinfo: 8,
+  /** A link that carries an e-mail address in hex or base64: personalised for tracking, hidden from filters. */
+  encodedAddress: 10,
   textMismatch: 10,
   /** Link text shows another domain, but the link leads to the sender's own domain (newsletter click tracking). */
   textMismatchToSender: 3,
   userContentHost: 10,
-  formExternal: 2,
+  formExternal: 1,
   metaRefresh: 10,
-  redirect: 6,
+  /** A URL carried in a parameter (newsletters' click tracking does it too; decides no phishing_pot-dev verdict). */
+  redirect: 4,
   shortener: 6,
   abusedTld: 5,
   unusualPort: 5,
