@@ -32,9 +32,12 @@ export function specOfYaml(value: unknown): ValueSpec | undefined {
   return undefined;
 }
 
-/** Numbers as Sigma compares them: integers without a fraction, others in shortest form. */
+/**
+ * Numbers as Sigma compares them: the shortest text that reads back as the same number, as JSON
+ * wrote it (integers without a fraction or exponent below 1e21, `-0` as `0`).
+ */
 export function numberText(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
+  return String(n);
 }
 
 /** A number or boolean seen as the string it is compared as; strings unchanged; undefined otherwise. */
