@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { applyFilters, loadRuleText, type CorrelationRule, type SigmaError, type SigmaFilter, type SigmaRule } from '../../core/sigma/index.js';
 import type { Placeholders } from '../../core/sigma/index.js';
 import { isYamlName, listFiles } from './list-files.js';
@@ -40,11 +40,12 @@ export async function loadRules(paths: readonly string[], options: { placeholder
     for (const file of files) {
       out.files++;
       try {
-        if ((await stat(file)).size > MAX_RULE_FILE_BYTES) {
+        const text = readRuleFile(file);
+        if (text === undefined) {
           out.errors.push(readError(file, `the file is larger than ${MAX_RULE_FILE_BYTES} bytes`));
           continue;
         }
-        const loaded = loadRuleText(await readFile(file, 'utf8'), file, options.placeholders === undefined ? {} : { placeholders: options.placeholders });
+        const loaded = loadRuleText(text, file, options.placeholders === undefined ? {} : { placeholders: options.placeholders });
         out.rules.push(...loaded.rules);
         out.correlations.push(...loaded.correlations);
         out.filters.push(...loaded.filters);
@@ -56,4 +57,28 @@ export async function loadRules(paths: readonly string[], options: { placeholder
     }
   }
   return { ...out, rules: applyFilters(out.rules, out.filters) };
+}
+
+/**
+ * A rule file's text, or undefined when it is larger than `MAX_RULE_FILE_BYTES`. Read synchronously
+ * through one descriptor: thousands of small files cost a thread-pool round trip per asynchronous
+ * call (SigmaHQ's 2,407 Windows rules took over a second longer that way), and the size is checked
+ * on the file actually read.
+ */
+function readRuleFile(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_RULE_FILE_BYTES) return undefined;
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, buffer, filled, size - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    closeSync(fd);
+  }
 }
