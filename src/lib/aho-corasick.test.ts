@@ -21,7 +21,12 @@ test('firstMatch returns the literal that ends first, or -1', () => {
 test('firstMatchLowerCased equals firstMatch of the lower-cased text, non-ASCII texts included', () => {
   const ac = new LiteralScanner(['sekurlsa::', 'k', '\\mimilib.dll', 'σx', 'i̇']);
   const texts = ['SEKURLSA::logonpasswords', 'C:\\Temp\\MimiLib.DLL', 'ΑΣ', 'ΑΣX', 'K', '\u212a', 'İ', 'plain', '', 'ΣX'];
-  for (const text of texts) assert.equal(ac.firstMatchLowerCased(text), ac.firstMatch(text.toLowerCase()), text);
+  for (const text of texts) {
+    assert.equal(ac.firstMatchLowerCased(text), ac.firstMatch(text.toLowerCase()), text);
+    const folded = new Set<number>();
+    ac.scanLowerCased(text, (id) => folded.add(id));
+    assert.deepEqual(folded, new Set(ac.allMatches(text.toLowerCase())), text);
+  }
   assert.equal(ac.firstMatchLowerCased('C:\\MIMILIB.DLL'), 2);
   assert.equal(ac.firstMatchLowerCased('\u212a'), 1, 'the Kelvin sign lower-cases to k');
 });
@@ -40,6 +45,9 @@ test('agrees with includes() when the trie is larger than its transition table',
     const lower = text.toLowerCase();
     const expected = new Set(literals.filter((l) => lower.includes(l)));
     assert.deepEqual(new Set(ac.allMatches(lower).map((id) => literals[id])), expected, text);
+    const folded = new Set<string>();
+    ac.scanLowerCased(text, (id) => folded.add(literals[id]!));
+    assert.deepEqual(folded, expected, `scanLowerCased ${text}`);
     const first = ac.firstMatchLowerCased(text);
     assert.equal(first, ac.firstMatch(lower));
     assert.equal(first >= 0, expected.size > 0);

@@ -230,6 +230,32 @@ export class LiteralScanner {
     return -1;
   }
 
+  /**
+   * `scan(text.toLowerCase(), found)` without building the lower-cased copy when `text` is ASCII; a
+   * literal may be reported more than once (as by `scan`), also when a non-ASCII character sends
+   * the scan back to the start on the exact path.
+   */
+  scanLowerCased(text: string, found: (id: number) => void): void {
+    const foldedClass = this.foldedClass;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) {
+        this.scan(text.toLowerCase(), found);
+        return;
+      }
+      const k = foldedClass[c]!;
+      if (s === 0 && k === 0) continue;
+      const row = this.rowOf[s]!;
+      s = row >= 0 ? this.table[row * this.width + k]! : this.advance(s, c >= 65 && c <= 90 ? c + 32 : c);
+      let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
+      while (o >= 0) {
+        found(this.output[o]!);
+        o = this.dictLink[o]!;
+      }
+    }
+  }
+
   /** The ids of every literal occurring in `text`, each once, in the order first found. */
   allMatches(text: string): number[] {
     const found = new Set<number>();
