@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LiteralScanner } from './aho-corasick.js';
+import { createRandom } from './random.js';
 
 test('finds every literal in one pass, overlapping ones included', () => {
   const ac = new LiteralScanner(['he', 'she', 'his', 'hers', 'x', '']);
@@ -32,11 +33,8 @@ test('firstMatchLowerCased equals firstMatch of the lower-cased text, non-ASCII 
 });
 
 test('agrees with includes() when the trie is larger than its transition table', () => {
-  let seed = 3;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const random = createRandom(3);
+  const rnd = (n: number): number => random.nextInt(n);
   const word = (len: number): string => Array.from({ length: len }, () => 'abcdefghiJ'[rnd(10)]).join('');
   const literals = Array.from({ length: 3000 }, () => word(2 + rnd(14)).toLowerCase());
   const ac = new LiteralScanner(literals);

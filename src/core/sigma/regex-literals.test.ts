@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import RE2 from 're2';
 import { regexLiterals } from './regex-literals.js';
+import { createRandom } from '../../lib/random.js';
 
 const plain = { i: false, m: false, s: false };
 const lits = (source: string, flags = plain): string[] | undefined => regexLiterals(source, flags, 3);
@@ -50,11 +51,8 @@ describe('regexLiterals', () => {
   });
 
   it('only names texts that every generated match contains', () => {
-    let seed = 11;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const random = createRandom(11);
+    const rnd = (n: number): number => random.nextInt(n);
     const atoms: (() => [string, string])[] = [
       () => {
         const c = 'aAbBsSk'[rnd(7)]!;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { LiteralScanner } from '../../lib/aho-corasick.js';
 import { eventOf, ruleOf } from './event-fixture.js';
 import { createRuleIndex } from './rule-index.js';
+import { createRandom } from '../../lib/random.js';
 
 function found(literals: string[], text: string): string[] {
   const out = new Set<string>();
@@ -22,11 +23,8 @@ describe('LiteralScanner (Aho-Corasick)', () => {
   });
 
   it('agrees with includes() on random texts', () => {
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const random = createRandom(7);
+    const rnd = (n: number): number => random.nextInt(n);
     const word = (len: number): string => Array.from({ length: len }, () => 'abc'[rnd(3)]).join('');
     for (let round = 0; round < 200; round++) {
       const literals = Array.from({ length: 1 + rnd(8) }, () => word(1 + rnd(4)));

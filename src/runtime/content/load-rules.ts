@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { applyFilters, loadRuleText, type CorrelationRule, type SigmaError, type SigmaFilter, type SigmaRule } from '../../core/sigma/index.js';
 import type { Placeholders } from '../../core/sigma/index.js';
+import { readFully } from '../input/index.js';
 import { isYamlName, listFiles } from './list-files.js';
 
 const MAX_RULE_FILES = 50_000;
@@ -70,14 +71,7 @@ function readRuleFile(file: string): string | undefined {
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_RULE_FILE_BYTES) return undefined;
-    const buffer = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const n = readSync(fd, buffer, filled, size - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    return buffer.toString('utf8', 0, filled);
+    return readFully(fd, size).toString('utf8');
   } finally {
     closeSync(fd);
   }

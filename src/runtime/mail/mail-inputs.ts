@@ -1,9 +1,10 @@
-import { closeSync, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, type Dirent } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { readMbox } from '../../components/mail/mbox-reader.js';
 import { looksLikeOle } from '../../components/mail/parse-msg.js';
 import { VigilError } from '../../lib/errors.js';
+import { readFully } from '../input/index.js';
 
 /** One message to analyse, read from a file, an mbox or a Maildir. */
 export interface MailInput {
@@ -41,15 +42,7 @@ function readStartSync(path: string, max: number): { bytes: Uint8Array; size: nu
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
-    const length = Math.min(size, max);
-    const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, bytes, read, length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: bytes.subarray(0, read), size };
+    return { bytes: readFully(fd, Math.min(size, max)), size };
   } finally {
     closeSync(fd);
   }

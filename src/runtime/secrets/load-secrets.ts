@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import type { Secret } from '../../core/respond/action.js';
 import { makeSecret } from '../../core/respond/secret.js';
 import { VigilError } from '../../lib/errors.js';
+import { readFully } from '../input/index.js';
 
 /** Environment variables that carry secrets: `VIGIL_SECRET_<NAME>`. */
 export const SECRET_ENV_PREFIX = 'VIGIL_SECRET_';
@@ -83,14 +84,7 @@ export function readOwnerOnlyFile(path: string): string {
       throw new VigilError('INVALID_CONFIG', `the secrets file ${path} belongs to another user (uid ${stat.uid})`);
     }
     if (stat.size > MAX_SECRETS_FILE_BYTES) throw new VigilError('INVALID_CONFIG', `the secrets file ${path} is larger than ${MAX_SECRETS_FILE_BYTES} bytes`);
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
+    return readFully(fd, stat.size).toString('utf8');
   } finally {
     closeSync(fd);
   }
