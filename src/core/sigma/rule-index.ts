@@ -38,7 +38,7 @@ interface FieldScanner {
 
 /**
  * Indexes rules by their literal clauses (`SigmaRule.literalClauses`): per event, each indexed field
- * is lower-cased once and scanned once for every literal of every rule (Aho-Corasick); a rule is a
+ * is scanned once, as if lower-cased, for every literal of every rule (Aho-Corasick); a rule is a
  * candidate only when each of its clauses found one of its literals. Rules without clauses are
  * always candidates. On SigmaHQ's Windows process-creation rules this leaves about 1 rule in 40.
  * Build one index for the whole rule set and a `subset` per logsource bucket: the scanners are
@@ -78,7 +78,7 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     fieldsOf[r] = [...fields];
     return clauses;
   });
-  const { always, postings } = postRules(clauseNeeds, literalOf, literalOf.length);
+  const { always, postings } = postRules(clauseNeeds, literalOf);
   const position = new Map<SigmaRule, number>();
   rules.forEach((rule, r) => position.set(rule, r));
 
@@ -162,9 +162,9 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
  * longest (long literals occur rarely), fewer alternatives breaking ties. Rules without clauses are
  * `always` candidates.
  */
-function postRules(clauseNeeds: readonly (readonly (readonly number[])[])[], literalOf: readonly string[], needCount: number): { always: Int32Array; postings: (Int32Array | undefined)[] } {
+function postRules(clauseNeeds: readonly (readonly (readonly number[])[])[], literalOf: readonly string[]): { always: Int32Array; postings: (Int32Array | undefined)[] } {
   const always: number[] = [];
-  const lists: number[][] = Array.from({ length: needCount }, () => []);
+  const lists: number[][] = Array.from({ length: literalOf.length }, () => []);
   clauseNeeds.forEach((clauses, r) => {
     let anchor: readonly number[] | undefined;
     let best = -1;
