@@ -22,6 +22,7 @@ export class LiteralScanner {
   private readonly asciiClass = new Uint8Array(128);
   /** `asciiClass` of the character's lower case: scanning as if the text were lower-cased. */
   private readonly foldedClass = new Uint8Array(128);
+  /** Columns of `table`: one per ASCII character some literal has, after column 0. */
   private readonly width: number;
   /**
    * The transition function on ASCII for the shallowest states (row × column → state, failure links
@@ -31,6 +32,7 @@ export class LiteralScanner {
   private readonly table: Int32Array;
   /** A state's row in `table`, or -1. */
   private readonly rowOf: Int32Array;
+
   /**
    * Builds the scanner; `literals[i]` is reported as id i (the first id, for a literal given twice).
    * Empty literals are ignored. The trie is built from the literals in sorted order, so each one
