@@ -25,6 +25,8 @@ export function mixedScriptWords(s: string): string[] {
 /** Invisible characters as HTML character references (zero-width space/joiners, word joiner, BOM, combining grapheme joiner, overlays). */
 const INVISIBLE_REFERENCE = /&(?:zwnj|zwj);|&#(?:8203|8204|8205|8288|65279|847|82[0-4]);|&#x(?:200[bcd]|2060|feff|34f|33[4-8]);/gi;
 const LETTER = /\p{L}/u;
+/** Every character `isInvisible` accepts (combining marks spelt out: a class would attach them to a neighbour), and the references above. */
+const MAYBE_INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u{e0000}-\u{e01ef}]|\u034f|\u0334|\u0335|\u0336|\u0337|\u0338|&(?:zwn?j;|#)/iu;
 
 /**
  * True for an invisible character: zero-width space/joiners, word joiner, BOM, combining grapheme
@@ -59,6 +61,8 @@ const MAX_SPLITS = 1_000;
 
 /** How many times invisible characters sit between two letters (split words hide them from filters). Linear; counts up to 1,000. */
 export function invisibleInsideWords(s: string): number {
+  // Most texts hold no invisible character at all: one native scan says so.
+  if (!MAYBE_INVISIBLE.test(s)) return 0;
   const text = s.replace(INVISIBLE_REFERENCE, '\u200c');
   let n = 0;
   let afterLetter = false;
@@ -69,7 +73,7 @@ export function invisibleInsideWords(s: string): number {
       if (afterLetter) inRun = true;
       continue;
     }
-    const letter = LETTER.test(ch);
+    const letter = cp < 128 ? (cp | 32) >= 97 && (cp | 32) <= 122 : LETTER.test(ch);
     if (letter && inRun && ++n >= MAX_SPLITS) return n;
     inRun = false;
     afterLetter = letter;
