@@ -1,8 +1,7 @@
-import { fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { addAbortSignal, type Readable } from 'node:stream';
-import { isVigilError } from '../../lib/errors.js';
-import { fileChunks, regularFileChunks } from './file-chunks.js';
+import { regularFileChunks } from './file-chunks.js';
 import { directoryError, openError } from './input-errors.js';
 
 /** The path that means standard input. */
@@ -31,46 +30,47 @@ export async function openInput(path: string, chunkSize: number, signal: AbortSi
   if (path === STDIN_PATH) return streamInput(process.stdin, undefined, 'stdin', signal);
   const regular = openRegularFile(path, chunkSize);
   if (regular !== undefined) return regular;
+  // A pipe or a device: opening may wait for a writer, so it happens on libuv's thread pool.
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     throw openError(error, path);
   }
-  try {
-    // Opening a directory read-only succeeds on Linux; only reading it fails, so ask first.
-    const info = await handle.stat();
-    if (info.isDirectory()) throw directoryError(path);
-    if (info.isFile()) {
-      // No 1 MiB buffers for a 2 KB file, so reading many small rotated logs stays cheap; the
-      // 64 KiB floor keeps a file that grows while it is read from taking tiny reads.
-      const bufferSize = Math.min(chunkSize, Math.max(SMALL_FILE_BUFFER, info.size));
-      return { chunks: fileChunks(handle, bufferSize), totalBytes: info.size, name: path, cancel: () => undefined };
-    }
-    return streamInput(handle.createReadStream({ highWaterMark: chunkSize }), undefined, path, signal);
-  } catch (error) {
-    await handle.close();
-    throw isVigilError(error) ? error : openError(error, path);
-  }
+  return streamInput(handle.createReadStream({ highWaterMark: chunkSize }), undefined, path, signal);
 }
 
 /**
  * A regular file, opened and read synchronously: from the page cache a read takes microseconds,
  * while each asynchronous call costs a round trip through libuv's thread pool (opening, reading
- * and closing 277 small EVTX exports took 4 times longer that way). Undefined for everything else
- * (pipes, devices), which may block and keep the asynchronous path. Throws like `openInput`.
+ * and closing 277 small EVTX exports took 4 times longer that way). The open never blocks
+ * (O_NONBLOCK: a FIFO without a writer would otherwise hang it); undefined for pipes and devices,
+ * which take the asynchronous path. Throws INPUT_NOT_FOUND, INPUT_UNREADABLE, or for a directory.
  */
 function openRegularFile(path: string, chunkSize: number): RawInput | undefined {
   let fd: number;
   try {
-    if (!statSync(path).isFile()) return undefined;
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw openError(error, path);
   }
-  const { size } = fstatSync(fd);
-  const bufferSize = Math.min(chunkSize, Math.max(SMALL_FILE_BUFFER, size));
-  return { chunks: regularFileChunks(fd, bufferSize), totalBytes: size, name: path, cancel: () => undefined };
+  let info: Stats;
+  try {
+    info = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw openError(error, path);
+  }
+  if (!info.isFile()) {
+    closeSync(fd);
+    // Opening a directory read-only succeeds on Linux; only reading it fails, so say so here.
+    if (info.isDirectory()) throw directoryError(path);
+    return undefined;
+  }
+  // No 1 MiB buffers for a 2 KB file, so reading many small rotated logs stays cheap; the 64 KiB
+  // floor keeps a file that grows while it is read from taking tiny reads.
+  const bufferSize = Math.min(chunkSize, Math.max(SMALL_FILE_BUFFER, info.size));
+  return { chunks: regularFileChunks(fd, bufferSize), totalBytes: info.size, name: path, cancel: () => undefined };
 }
 
 function streamInput(stream: Readable, totalBytes: number | undefined, name: string, signal: AbortSignal | undefined): RawInput {
