@@ -168,6 +168,17 @@ export class LiteralScanner {
     return this.advance(s, c);
   }
 
+  /** `next` for the lower case of the ASCII character `c`. */
+  private nextFolded(s: number, c: number): number {
+    const row = this.rowOf[s]!;
+    return row >= 0 ? this.table[row * this.width + this.foldedClass[c]!]! : this.advance(s, c >= 65 && c <= 90 ? c + 32 : c);
+  }
+
+  /** The first state from `s` along the dictionary links whose literal ends here, or -1. */
+  private reporting(s: number): number {
+    return this.output[s]! >= 0 ? s : this.dictLink[s]!;
+  }
+
   /** The state after reading `c` in state `s`, following failure links. */
   private advance(s: number, c: number): number {
     let state = s;
@@ -190,11 +201,7 @@ export class LiteralScanner {
       // Most characters start no literal: at the root they leave it unchanged (and it has no output).
       if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
       s = this.next(s, c);
-      let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
-      while (o >= 0) {
-        found(this.output[o]!);
-        o = this.dictLink[o]!;
-      }
+      for (let o = this.reporting(s); o >= 0; o = this.dictLink[o]!) found(this.output[o]!);
     }
   }
 
@@ -206,7 +213,7 @@ export class LiteralScanner {
       const c = text.charCodeAt(i);
       if (s === 0 && c < 128 && rootAscii[c] === 0) continue;
       s = this.next(s, c);
-      const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
+      const o = this.reporting(s);
       if (o >= 0) return this.output[o]!;
     }
     return -1;
@@ -217,16 +224,13 @@ export class LiteralScanner {
    * (keyword search reads every string of every event); other texts take the exact path.
    */
   firstMatchLowerCased(text: string): number {
-    const foldedClass = this.foldedClass;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 128) return this.firstMatch(text.toLowerCase());
-      const k = foldedClass[c]!;
-      if (s === 0 && k === 0) continue;
-      const row = this.rowOf[s]!;
-      s = row >= 0 ? this.table[row * this.width + k]! : this.advance(s, c >= 65 && c <= 90 ? c + 32 : c);
-      const o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
+      if (s === 0 && this.foldedClass[c] === 0) continue;
+      s = this.nextFolded(s, c);
+      const o = this.reporting(s);
       if (o >= 0) return this.output[o]!;
     }
     return -1;
@@ -238,7 +242,6 @@ export class LiteralScanner {
    * the scan back to the start on the exact path.
    */
   scanLowerCased(text: string, found: (id: number) => void): void {
-    const foldedClass = this.foldedClass;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -246,15 +249,9 @@ export class LiteralScanner {
         this.scan(text.toLowerCase(), found);
         return;
       }
-      const k = foldedClass[c]!;
-      if (s === 0 && k === 0) continue;
-      const row = this.rowOf[s]!;
-      s = row >= 0 ? this.table[row * this.width + k]! : this.advance(s, c >= 65 && c <= 90 ? c + 32 : c);
-      let o = this.output[s]! >= 0 ? s : this.dictLink[s]!;
-      while (o >= 0) {
-        found(this.output[o]!);
-        o = this.dictLink[o]!;
-      }
+      if (s === 0 && this.foldedClass[c] === 0) continue;
+      s = this.nextFolded(s, c);
+      for (let o = this.reporting(s); o >= 0; o = this.dictLink[o]!) found(this.output[o]!);
     }
   }
 
