@@ -1,44 +1,20 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { compilePlaybook, parsePlaybook, type CompiledPlaybook } from '../../core/playbook/index.js';
 import { ActionFailure, type ActionDefinition, type AnyActionDefinition, type ActionEffect } from '../../core/respond/action.js';
+import { startHttpServer, type LocalHttpServer, type RecordedRequest } from '../../components/connectors/testing/local-http-server.js';
 import type { ActionRegistry } from './action-registry.js';
 
-/** A request a test server received. */
-export interface ReceivedRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: string;
-}
-
-/** A real HTTP server on 127.0.0.1 (port 0) for engine tests; `reply` decides each answer. */
-export async function startServer(reply: (req: ReceivedRequest, n: number, res: ServerResponse) => void): Promise<{ url: string; requests: ReceivedRequest[]; close(): Promise<void> }> {
-  const requests: ReceivedRequest[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push(r);
-      reply(r, requests.length, res);
-    });
+/**
+ * A real HTTP server on 127.0.0.1 (port 0) for engine tests: the connectors' test server, whose
+ * `reply` also gets the request's 1-based number.
+ */
+export async function startServer(reply: (req: RecordedRequest, n: number, res: ServerResponse) => void): Promise<LocalHttpServer> {
+  const requests: RecordedRequest[] = [];
+  return startHttpServer((req, res) => {
+    requests.push(req);
+    reply(req, requests.length, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  server.unref(); // a failed assertion before close() must not keep the test process alive
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
 }
 
 /**

@@ -25,7 +25,7 @@ steps:
 `;
 
 test('replay calls nothing, and shows a changed branch and a changed input', async () => {
-  const server = await startServer((r, _n, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(r.url === '/score' ? '{"score":70}' : '{}'));
+  const server = await startServer((r, _n, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(r.path === '/score' ? '{"score":70}' : '{}'));
   const journal = new PlaybookJournal(openSqliteDatabase(':memory:'));
   const runner = new PlaybookRunner({ journal, actions: registry });
   const original = await runner.start(compileForTest(book(server.url, 50), registry), { type: 'alert_created', alert: { source: { ip: '192.0.2.1' } } });

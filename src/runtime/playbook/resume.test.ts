@@ -37,7 +37,7 @@ test('a runner killed while a run waits for approval resumes it after restart, w
   assert.equal(journal.getRun(runId)!.status, 'running');
   first.kill('SIGKILL');
   assert.equal(await exited, 'SIGKILL');
-  assert.deepEqual(server.requests.map((q) => q.url), ['/notify']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/notify']);
 
   // An analyst approves while no runner is alive (as `vigil playbook approve` does).
   assert.equal(journal.decide(runId, 'ask', 'approve', 'alice', Date.now()), true);
@@ -54,7 +54,7 @@ test('a runner killed while a run waits for approval resumes it after restart, w
   assert.equal(results[0]!.runId, runId);
   assert.equal(results[0]!.status, 'succeeded');
   assert.deepEqual(results[0]!.steps.map((s) => [s.stepId, s.status]), [['notify', 'succeeded'], ['ask', 'approved'], ['block', 'succeeded']]);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/notify', '/block'], 'notify was not sent again');
+  assert.deepEqual(server.requests.map((q) => q.path), ['/notify', '/block'], 'notify was not sent again');
   assert.deepEqual(JSON.parse(server.requests[1]!.body), { ip: '192.0.2.44' });
   assert.equal(journal.getRun(runId)!.status, 'succeeded');
   await server.close();

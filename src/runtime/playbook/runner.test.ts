@@ -68,7 +68,7 @@ steps:
 });
 
 test('a non-retryable failure is tried once; on_error goto jumps forward, continue goes on, fail stops', async () => {
-  const server = await startServer((r, _n, res) => res.writeHead(r.url === '/bad' ? 400 : 200).end());
+  const server = await startServer((r, _n, res) => res.writeHead(r.path === '/bad' ? 400 : 200).end());
   const { runner } = setup(registry);
   const text = (onError: string) => `name: errors
 trigger: { type: manual }
@@ -94,7 +94,7 @@ steps:
   const fail = await runner.start(compileForTest(text('fail'), registry), { type: 'manual' });
   assert.equal(fail.status, 'failed');
   assert.deepEqual(fail.steps.map((s) => s.stepId), ['first']);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/bad', '/handler', '/bad', '/middle', '/handler', '/bad']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/bad', '/handler', '/bad', '/middle', '/handler', '/bad']);
   await server.close();
 });
 
@@ -170,7 +170,7 @@ test('an approval that times out takes its default (reject, then approve)', asyn
   assert.equal(rec.prompt, 'Block 198.51.100.9?');
   const approved = await runner.start(compileForTest(approvalBook(server.url, 'approve'), registry), { type: 'alert_created', alert: ALERT }, { waitForApprovals: true });
   assert.deepEqual(approved.steps.map((s) => [s.stepId, s.status]), [['notify', 'succeeded'], ['ask', 'approved'], ['block', 'succeeded']]);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/notify', '/notify', '/block']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/notify', '/notify', '/block']);
   await server.close();
 });
 
@@ -186,7 +186,7 @@ test('a waiting run resumes after a decision without repeating finished calls', 
   assert.equal(second.decide(first.runId, 'ask', 'reject', 'mallory'), false);
   const [resumed] = await second.resumeAll();
   assert.equal(resumed!.status, 'succeeded');
-  assert.deepEqual(server.requests.map((q) => q.url), ['/notify', '/block']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/notify', '/block']);
   assert.equal(journal.getApproval(first.runId, 'ask')!.actor, 'alice');
   await server.close();
 });
@@ -224,7 +224,7 @@ test('a dry run runs read actions and plans write and destructive ones', async (
   assert.equal(r.status, 'succeeded');
   assert.deepEqual(r.steps.map((s) => [s.stepId, s.status]), [['look', 'succeeded'], ['notify', 'planned'], ['ask', 'planned'], ['block', 'planned']]);
   assert.equal(r.steps[3]!.plan, `POST ${server.url}/block`);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/look']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/look']);
   await server.close();
 });
 
@@ -315,7 +315,7 @@ test('a live run can plan chosen actions (analyze --respond without --execute)',
   const r = await runner.start(pb, { type: 'manual' }, { plan: (a) => a.id === 'test.post' });
   assert.equal(r.mode, 'live');
   assert.deepEqual(r.steps.map((s) => [s.stepId, s.status]), [['look', 'succeeded'], ['post', 'planned']]);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/look']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/look']);
   await server.close();
 });
 
@@ -333,7 +333,7 @@ test('an approval whose deadline passed while no runner was alive takes its defa
   const done = await runner.resume(first.runId);
   assert.equal(done.status, 'succeeded');
   assert.deepEqual(done.steps.map((s) => [s.stepId, s.status]), [['notify', 'succeeded'], ['ask', 'approved'], ['block', 'succeeded']]);
-  assert.deepEqual(server.requests.map((q) => q.url), ['/notify', '/block']);
+  assert.deepEqual(server.requests.map((q) => q.path), ['/notify', '/block']);
   assert.equal(server.requests[0]!.headers.authorization, undefined);
   await server.close();
 });

@@ -39,6 +39,7 @@ export async function startHttpServer(handler: TestHandler): Promise<LocalHttpSe
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref(); // a failed assertion before close() must not keep the test process alive
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
