@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { reply, startHttpServer, type LocalHttpServer } from '../components/connectors/testing/local-http-server.js';
 
 const VIGIL = resolve('bin', 'vigil.js');
 const SECRET = 'whsec-E2E-7d1f0c9b8a';
 const dir = mkdtempSync(join(tmpdir(), 'vigil-playbook-e2e-'));
 const books = join(dir, 'playbooks');
 const db = join(dir, 'vigil.db');
-const received: { body: string; headers: Record<string, string | string[] | undefined> }[] = [];
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  });
-});
+let server: LocalHttpServer;
 let url = '';
 
 // Asynchronous: this process serves the webhook receiver while the CLI runs.
@@ -48,8 +39,8 @@ const ALERT = {
 };
 
 before(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startHttpServer((_request, response) => { reply(response, 200, {}); });
+  url = server.url;
   mkdirSync(books);
   writeFileSync(join(dir, 'alert.json'), JSON.stringify(ALERT));
   writeFileSync(join(dir, 'vigil.yml'), 'connectors:\n  http: { signing: true }\n');
@@ -80,8 +71,8 @@ steps:
   );
 });
 
-after(() => {
-  server.close();
+after(async () => {
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -103,19 +94,19 @@ test('run → waiting → approve → done; the webhook gets inert data, the sec
   const run = JSON.parse(started.stdout) as { run_id: string; status: string; steps: { step: string; status: string }[] };
   assert.equal(run.status, 'waiting');
   assert.deepEqual(run.steps.map((s) => [s.step, s.status]), [['note', 'succeeded'], ['notify', 'succeeded']]);
-  assert.equal(received.length, 1);
-  const payload = JSON.parse(received[0]!.body) as { text: string; users: string[] };
+  assert.equal(server.requests.length, 1);
+  const payload = JSON.parse(server.requests[0]!.body) as { text: string; users: string[] };
   assert.equal(payload.text, ALERT.message);
   assert.deepEqual(payload.users, ALERT.related.user);
-  assert.ok(received[0]!.headers['x-vigil-signature'], 'signed with the secret');
+  assert.ok(server.requests[0]!.headers['x-vigil-signature'], 'signed with the secret');
 
   const approved = await vigil(['approve', run.run_id, 'ask', '--decision', 'approve', '--actor', 'alice', '--json'], env);
   assert.equal(approved.status, 0, approved.stderr);
   const done = JSON.parse(approved.stdout) as { status: string; steps: { step: string; status: string }[] };
   assert.equal(done.status, 'succeeded');
   assert.deepEqual(done.steps.map((s) => [s.step, s.status]), [['note', 'succeeded'], ['notify', 'succeeded'], ['ask', 'approved'], ['escalate', 'succeeded']]);
-  assert.equal(received.length, 2, 'notify was not sent again on resume');
-  assert.deepEqual(JSON.parse(received[1]!.body), { escalate: '203.0.113.7', by: 'alice' });
+  assert.equal(server.requests.length, 2, 'notify was not sent again on resume');
+  assert.deepEqual(JSON.parse(server.requests[1]!.body), { escalate: '203.0.113.7', by: 'alice' });
   const again = await vigil(['approve', run.run_id, 'ask', '--decision', 'reject', '--actor', 'bob']);
   assert.equal(again.status, 2);
 
@@ -132,7 +123,7 @@ test('run → waiting → approve → done; the webhook gets inert data, the sec
   const diff = await vigil(['replay', run.run_id, '--file', changed, '--json'], env);
   const differences = (JSON.parse(diff.stdout) as { differences: { step: string; field: string; before: string; after: string }[] }).differences;
   assert.deepEqual(differences.map((d) => [d.step, d.field, d.before, d.after]), [['escalate', 'status', 'succeeded', 'skipped']]);
-  assert.equal(received.length, 2, 'replays call nothing');
+  assert.equal(server.requests.length, 2, 'replays call nothing');
 
   for (const out of [started, approved, shown, listed, replay, diff]) {
     assert.ok(!out.stdout.includes(SECRET) && !out.stderr.includes(SECRET));

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { sharedDataPath } from '../lib/shared-data.js';
+import { reply, startHttpServer, type LocalHttpServer } from '../components/connectors/testing/local-http-server.js';
 import { alertSchema } from '../schema/alert.js';
 import { alertBelongsTo, ndjsonValues, readIncidents } from './generated-incidents.js';
 
@@ -17,24 +16,16 @@ const tools = resolve(sharedDataPath(), '..', 'tools');
 const dir = mkdtempSync(join(tmpdir(), 'vigil-respond-e2e-'));
 const T0 = '2026-11-28T10:00:00.000Z';
 
-/** A local webhook receiver: every JSON body POSTed to /hook. */
-const received: unknown[] = [];
-let server: Server;
+/** A local webhook receiver; `received()` is every JSON body POSTed to /hook. */
+let server: LocalHttpServer;
 let hookUrl = '';
+const received = (): unknown[] => server.requests.filter((r) => r.method === 'POST' && r.path === '/hook').map((r) => JSON.parse(r.body) as unknown);
 before(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.method === 'POST' && req.url === '/hook') received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  server = await startHttpServer((_request, response) => { reply(response, 200, { ok: true }); });
+  hookUrl = `${server.url}/hook`;
 });
-after(() => {
-  server.close();
+after(async () => {
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,18 +96,18 @@ test('analyze --respond --execute: one case per attack incident, bundled playboo
   const rules = notifyingRules();
   const expected = alerts.filter((a) => rules.has(a.rule.id)).map((a) => a.id);
   assert.ok(expected.length > 0, 'the log triggers the bundled playbooks');
-  const notified = new Set(received.map((b) => z.object({ alert_id: z.string() }).parse(b).alert_id));
+  const notified = new Set(received().map((b) => z.object({ alert_id: z.string() }).parse(b).alert_id));
   for (const id of expected) assert.ok(notified.has(id), `the webhook was told about alert ${id}`);
   assert.equal(respond.runsFailed, 0);
   assert.ok(respond.actionsTaken >= expected.length);
   assert.equal(respond.actionsPlanned, 0, '--execute runs the webhook actions');
 
   // A re-run notifies nobody again: its alerts are not new.
-  const before = received.length;
+  const before = received().length;
   const again = await vigil(['analyze', log, '--year', '2026', '--db', db, '--config', config, '--respond', '--execute', '--json', '--no-progress'], { VIGIL_NOW: T0 });
   assert.equal(again.status, 0, again.stderr);
   assert.equal(respondSchema.parse(z.object({ respond: z.unknown() }).parse(JSON.parse(again.stdout)).respond).runs, 0);
-  assert.equal(received.length, before);
+  assert.equal(received().length, before);
 
   // A case resolved through the CLI one hour after detection has an MTTR of one hour.
   const target = cases[0]!;
