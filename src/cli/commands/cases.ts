@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CASE_STATUSES, RESOLUTIONS, caseToJson, serviceLevelStatus, type CaseEvent, type CaseState, type DurationStats, type MetricSet } from '../../core/cases/index.js';
+import { CASE_STATUSES, RESOLUTIONS, caseToJson, serviceLevelStatus, type CaseEvent, type CaseState, type CasesConfig, type DurationStats, type MetricSet } from '../../core/cases/index.js';
 import { VigilError } from '../../lib/errors.js';
-import { loadCasesConfig, openCaseStores, type CaseStores } from '../../runtime/cases/index.js';
+import { openCaseStores, type CaseStores } from '../../runtime/cases/index.js';
+import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { UsageError } from '../command.js';
 
@@ -100,7 +101,7 @@ export async function runCases(argv: string[]): Promise<number> {
 
   const path = args.db ?? DEFAULT_DB_PATH;
   if (verb !== 'build' && !existsSync(path)) throw new UsageError(`no store at ${path}: run "vigil analyze" and "vigil cases build" first, or pass --db`);
-  const config = await loadCasesConfig(args.config);
+  const config = (await loadVigilConfig(args.config)).cases;
   const envNow = process.env.VIGIL_NOW;
   const now = args.now ?? (envNow === undefined || envNow === '' ? new Date().toISOString() : parseEnvNow(envNow));
   const userActor = name.safeParse(process.env.USER);
@@ -139,7 +140,7 @@ function parseEnvNow(value: string): string {
   return r.data;
 }
 
-type Options = { readonly now: string; readonly config: Awaited<ReturnType<typeof loadCasesConfig>>; readonly actor: string };
+type Options = { readonly now: string; readonly config: CasesConfig; readonly actor: string };
 
 async function build(stores: CaseStores, options: Options, args: Args): Promise<number> {
   const outcome = await stores.service.ingestStoredAlerts(stores.alerts, { ...options, actor: 'vigil' });
