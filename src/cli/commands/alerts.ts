@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
 import { SEVERITIES, type Severity } from '../../schema/severity.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil alerts [options]
 
@@ -23,9 +22,8 @@ const isSeverity = (s: string): s is Severity => (SEVERITIES as readonly string[
 
 /** `vigil alerts` */
 export async function runAlerts(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args,
       options: {
         db: { type: 'string' },
@@ -36,10 +34,9 @@ export async function runAlerts(args: string[]): Promise<number> {
         ndjson: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+    },
+    HELP,
+  );
   if (values.help === true) {
     process.stdout.write(HELP);
     return 0;

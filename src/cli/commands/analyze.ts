@@ -1,7 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { VigilError } from '../../lib/errors.js';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { analyze, type AnalyzeProgress } from '../../runtime/analyze/analyze.js';
 import { totals } from '../../runtime/analyze/summary.js';
@@ -10,7 +9,7 @@ import type { Alert } from '../../schema/alert.js';
 import type { SigmaRule } from '../../core/sigma/index.js';
 import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 import { formatAnalyzeReport, type Destinations } from '../format/analyze-report.js';
 import { createProgressPrinter } from '../format/progress.js';
 
@@ -144,8 +143,8 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
 }
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
+  return parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -163,10 +162,9 @@ function parseOptions(args: string[]) {
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+    },
+    HELP,
+  );
 }
 
 /** `VIGIL_NOW` (ISO-8601) fixes the wall clock of cases and playbook runs, for tests and replays. */

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CASE_STATUSES, RESOLUTIONS, caseToJson, serviceLevelStatus, type CaseEvent, type CaseState, type CasesConfig, type DurationStats, type MetricSet } from '../../core/cases/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { openCaseStores, type CaseStores } from '../../runtime/cases/index.js';
 import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil cases <verb> [options]
 
@@ -79,12 +78,7 @@ export async function runCases(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return verb === undefined ? 2 : 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  const parsed = parseCommandArgs({ args: rest, allowPositionals: true, options: OPTIONS }, HELP);
   const checked = argsSchema.safeParse(parsed.values);
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   const args = checked.data;

@@ -1,5 +1,4 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { VigilError } from '../../lib/errors.js';
 import { SIGMA_LEVELS, type SigmaLevel } from '../../core/sigma/index.js';
 import { loadRules } from '../../runtime/content/load-rules.js';
@@ -7,7 +6,7 @@ import { loadSigmaMappings } from '../../runtime/content/load-mappings.js';
 import type { Detection } from '../../runtime/hunt/detection.js';
 import { hunt } from '../../runtime/hunt/hunt.js';
 import { selectRules } from '../../runtime/hunt/rule-selection.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 import { formatDetectionRow, formatHuntFooter, HUNT_TABLE_HEADER } from '../format/hunt-report.js';
 
 const HELP = `Usage: vigil hunt FILE... --rules PATH [--rules PATH]... [options]
@@ -30,9 +29,8 @@ const list = (s: string | undefined): string[] | undefined => s?.split(',').map(
 
 /** `vigil hunt FILE... --rules PATH` */
 export async function runHunt(args: string[], signal: AbortSignal): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -44,10 +42,9 @@ export async function runHunt(args: string[], signal: AbortSignal): Promise<numb
         mappings: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+    },
+    HELP,
+  );
   const { values, positionals } = parsed;
   if (values.help === true) {
     process.stdout.write(HELP);

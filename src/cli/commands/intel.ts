@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig } from 'node:util';
 import {
   buildIndicator,
   buildStixExport,
@@ -19,7 +19,7 @@ import {
 } from '../../core/intel/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil intel <verb> [options]
 
@@ -80,12 +80,8 @@ export async function runIntel(args: string[], signal?: AbortSignal): Promise<nu
 const COMMON = { db: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 function parse(rest: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
-  try {
-    const r = parseArgs({ args: rest, allowPositionals: true, options: { ...COMMON, ...options } });
-    return { values: r.values, positionals: r.positionals };
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  const r = parseCommandArgs({ args: rest, allowPositionals: true, options: { ...COMMON, ...options } }, HELP);
+  return { values: r.values, positionals: r.positionals };
 }
 
 const str = (v: Values[string]): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { modelId } from '../../core/mail/classifier/index.js';
 import { trainOnFolders, writeMailModelFile } from '../../runtime/mail-train/index.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 export const DEFAULT_MODEL_OUT = '.vigil/mail-model.json';
 
@@ -34,9 +33,8 @@ export async function runMailTrain(args: string[], signal?: AbortSignal): Promis
     process.stdout.write(HELP);
     return 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args,
       allowPositionals: false,
       options: {
@@ -47,10 +45,9 @@ export async function runMailTrain(args: string[], signal?: AbortSignal): Promis
         name: { type: 'string' },
         epochs: { type: 'string' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+    },
+    HELP,
+  );
   const options = optionsSchema.safeParse({ ham: parsed.values.ham ?? [], spam: parsed.values.spam ?? [], ...withoutUndefined(parsed.values, ['out', 'seed', 'name', 'epochs']) });
   if (!options.success) {
     const issue = options.error.issues[0];

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Reason, ReasonSource } from '../../core/mail/contract.js';
 import { registrableDomain } from '../../core/mail/headers/index.js';
@@ -10,7 +9,7 @@ import type { Alert } from '../../schema/alert.js';
 import type { MailResult } from '../../runtime/mail/analyze-mail-batch.js';
 import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil mail <command> [options]
 
@@ -67,9 +66,8 @@ export async function runMail(args: string[], signal: AbortSignal): Promise<numb
 }
 
 function parseOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -84,10 +82,9 @@ function parseOptions(args: string[]) {
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${ANALYZE_HELP}`);
-  }
+    },
+    ANALYZE_HELP,
+  );
   const values = optionsSchema.safeParse(parsed.values);
   if (!values.success) throw new UsageError(`${values.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n\n${ANALYZE_HELP}`);
   if (values.data.model !== undefined && values.data['no-model']) throw new UsageError('--model and --no-model exclude each other');

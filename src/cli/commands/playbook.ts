@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatIssue, type CompiledPlaybook } from '../../core/playbook/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { fixturesOf, runFixtures } from '../../runtime/playbook/fixtures.js';
@@ -12,7 +11,7 @@ import { loadVigilConfig } from '../../runtime/config/load-config.js';
 import { DEFAULT_DB_PATH } from '../../runtime/store/default-path.js';
 import { openSqliteStore } from '../../runtime/store/sqlite-store.js';
 import { alertSchema } from '../../schema/alert.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil playbook <verb> [options]
 
@@ -60,11 +59,7 @@ const OPTIONS = {
 type Values = ReturnType<typeof parse>['values'];
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  return parseCommandArgs({ args, allowPositionals: true, options: OPTIONS }, HELP);
 }
 
 const out = (text: string): void => {

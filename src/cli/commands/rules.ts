@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { formatSigmaError } from '../../core/sigma/index.js';
 import { buildLogsourceIndex } from '../../core/sigma/logsource/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { loadRules } from '../../runtime/content/load-rules.js';
 import { loadSigmaMappings } from '../../runtime/content/load-mappings.js';
 import { runRegressionTests } from '../../runtime/rules/regression-tests.js';
-import { UsageError } from '../command.js';
+import { parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: vigil rules lint PATH... [--json]
        vigil rules test --rules PATH [--rules PATH]... --regression DIR
@@ -24,16 +23,14 @@ export async function runRules(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return verb === undefined ? 2 : 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args: rest,
       allowPositionals: true,
       options: { rules: { type: 'string', multiple: true }, regression: { type: 'string' }, json: { type: 'boolean' }, mappings: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+    },
+    HELP,
+  );
   const { values, positionals } = parsed;
   const mappings = await loadSigmaMappings(values.mappings);
   if (!mappings.ok) throw new VigilError('INVALID_CONFIG', `the mappings are invalid: ${mappings.error.map((i) => i.message).join('; ')}`);
