@@ -186,6 +186,11 @@ export class LiteralScanner {
       const to = this.step(state, c);
       if (to >= 0) return to;
       state = this.fail[state]!;
+      // The failure chain soon reaches a shallow state, whose row has the rest of the walk resolved.
+      if (c < 128) {
+        const row = this.rowOf[state]!;
+        if (row >= 0) return this.table[row * this.width + this.asciiClass[c]!]!;
+      }
     }
     if (c < 128) return this.rootAscii[c]!;
     const to = this.step(0, c);
