@@ -3,7 +3,7 @@ import { VigilError } from '../../lib/errors.js';
 import { SIGMA_LEVELS, type SigmaLevel } from '../../core/sigma/index.js';
 import { loadRules } from '../../runtime/content/load-rules.js';
 import { loadSigmaMappings } from '../../runtime/content/load-mappings.js';
-import type { Detection } from '../../runtime/hunt/detection.js';
+import { detectionJson, type Detection } from '../../runtime/hunt/detection.js';
 import { hunt } from '../../runtime/hunt/hunt.js';
 import { selectRules } from '../../runtime/hunt/rule-selection.js';
 import { parseCommandArgs, UsageError } from '../command.js';
@@ -71,8 +71,8 @@ export async function runHunt(args: string[], signal: AbortSignal): Promise<numb
     mappings: mappings.value,
     signal,
     onDetection: (d: Detection) => {
-      if (values.ndjson === '-') process.stdout.write(`${JSON.stringify(d)}\n`);
-      else if (ndjson !== undefined) ndjson.write(`${JSON.stringify(d)}\n`);
+      if (values.ndjson === '-') process.stdout.write(`${detectionJson(d)}\n`);
+      else if (ndjson !== undefined) ndjson.write(`${detectionJson(d)}\n`);
       else {
         tableRows++;
         report.write(`${formatDetectionRow(d)}\n`);

@@ -13,10 +13,18 @@ export interface DetectionRule {
   readonly path: string;
 }
 
+/**
+ * Where a match keeps the JSON text its event was read from. A symbol key: `JSON.stringify` leaves it
+ * out, and {@link detectionJson} writes the text in place of the re-serialised event.
+ */
+export const EVENT_TEXT: unique symbol = Symbol('event JSON text');
+
 /** One `vigil hunt` result: a single-event match, or a correlation that held. */
 export type Detection =
   | {
       readonly kind: 'match';
+      /** The JSON text of `event`, as read, when the event was read from text. */
+      readonly [EVENT_TEXT]?: string;
       readonly '@timestamp': string | null;
       readonly rule: DetectionRule;
       /** The event's computer or host name, when it has one. */
@@ -64,8 +72,26 @@ export function matchDetection(
   explanation: MatchExplanation,
   path: string,
   line: number,
+  eventText?: string,
 ): Detection {
-  return { kind: 'match', '@timestamp': iso(time), rule: ruleOf(meta), host, event, explanation, log: { file: { path }, line } };
+  const detection: Detection = { kind: 'match', '@timestamp': iso(time), rule: ruleOf(meta), host, event, explanation, log: { file: { path }, line } };
+  return eventText === undefined ? detection : { ...detection, [EVENT_TEXT]: eventText };
+}
+
+const LINE_BREAKS = /[\r\n]+/g;
+
+/**
+ * A detection as one line of JSON (no line break), the same as `JSON.stringify(d)` but for a match
+ * read from text: its event is written as that text (line breaks between tokens, the only place JSON
+ * allows them, become spaces), since re-serialising a large event costs more than matching it.
+ */
+export function detectionJson(d: Detection): string {
+  if (d.kind !== 'match' || d[EVENT_TEXT] === undefined) return JSON.stringify(d);
+  const text = d[EVENT_TEXT];
+  const event = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAKS, ' ') : text;
+  const head = JSON.stringify({ kind: d.kind, '@timestamp': d['@timestamp'], rule: d.rule, host: d.host });
+  const tail = JSON.stringify({ explanation: d.explanation, log: d.log });
+  return `${head.slice(0, -1)},"event":${event.trim()},${tail.slice(1)}`;
 }
 
 /** A correlation detection. */

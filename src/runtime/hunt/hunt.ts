@@ -62,7 +62,7 @@ export async function hunt(options: HuntOptions): Promise<HuntSummary> {
   // One literal prefilter for the whole rule set, seen through a view per logsource bucket.
   const prefilter = createRuleIndex(options.rules.rules);
   const bucketPrefilters = new WeakMap<object, RuleCandidates>();
-  const onEvent = (view: RoutedEventView, path: string, line: number): void => {
+  const onEvent = (view: RoutedEventView, text: string, path: string, line: number): void => {
     const bucket = index.bucket(view);
     if (bucket.rules.length === 0) return;
     const context = new MatchContext(view);
@@ -73,7 +73,7 @@ export async function hunt(options: HuntOptions): Promise<HuntSummary> {
       if (!bucket.admits(rule, view)) continue;
       const why = rule.match(context);
       if (why === undefined) continue;
-      if (engine.reportsOwnMatches(rule.meta.id)) emit(matchDetection(rule.meta, view.record, view.time, hostOf(view), why, path, line));
+      if (engine.reportsOwnMatches(rule.meta.id)) emit(matchDetection(rule.meta, view.record, view.time, hostOf(view), why, path, line, text));
       emitCorrelations(engine.push(rule, view, why));
     }
     if (++seen % ADVANCE_EVERY === 0 && Number.isFinite(view.time)) emitCorrelations(engine.advance(view.time));
@@ -96,7 +96,7 @@ async function huntInput(
   path: string,
   reader: EventReader,
   summary: HuntInputSummary,
-  onEvent: (view: RoutedEventView, path: string, line: number) => void,
+  onEvent: (view: RoutedEventView, text: string, path: string, line: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   let mode: 'lines' | 'values' | undefined;
@@ -108,7 +108,7 @@ async function huntInput(
       return;
     }
     summary.events++;
-    onEvent(read.value, path, line);
+    onEvent(read.value, text, path, line);
   };
   const source = readLines(path, { signal, maxLineBytes: MAX_VALUE_CHARS });
   try {
