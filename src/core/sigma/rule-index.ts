@@ -1,4 +1,5 @@
 import { LiteralScanner } from '../../lib/aho-corasick.js';
+import { StringMemo } from '../../lib/string-memo.js';
 import type { EventView, FieldValue } from './contract.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { MatchContext, scalarText } from './match-context.js';
@@ -34,7 +35,15 @@ interface FieldScanner {
   readonly needs: number[];
   /** Literal → global need id. */
   readonly needOf: Map<string, number>;
+  /** Value → the literal ids a scan of it finds: values repeat, so most are looked up, not scanned. */
+  readonly found: StringMemo<readonly number[]>;
 }
+
+/** Values shorter than this are scanned every time (as fast as looking them up); longer ones are remembered. */
+const MEMO_MIN_LENGTH = 16;
+/** Longer values are rarely repeated: not remembered. */
+const MEMO_MAX_LENGTH = 1024;
+const NOTHING_FOUND: readonly number[] = [];
 
 /**
  * Indexes rules by their literal clauses (`SigmaRule.literalClauses`): per event, each indexed field
@@ -59,7 +68,7 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
       clause.map((n) => {
         let f = scannerOf.get(n.field);
         if (f === undefined) {
-          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [], needOf: new Map() };
+          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [], needOf: new Map(), found: new StringMemo(MEMO_MIN_LENGTH, MEMO_MAX_LENGTH) };
           scannerOf.set(n.field, f);
           scanners.push(f);
         }
@@ -109,6 +118,21 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     return true;
   };
   const scannerFor = (f: FieldScanner): LiteralScanner => (f.scanner ??= new LiteralScanner(f.literals));
+  const scratch: number[] = [];
+  const collect = (id: number): void => {
+    scratch.push(id);
+  };
+  /** Reports the literals of `f` in `text` (as if lower-cased), scanning it only when it is not remembered. */
+  const scanText = (f: FieldScanner, text: string): void => {
+    let ids = f.found.get(text);
+    if (ids === undefined) {
+      scratch.length = 0;
+      scannerFor(f).scanLowerCased(text, collect);
+      ids = scratch.length === 0 ? NOTHING_FOUND : scratch.length === 1 ? [scratch[0]!] : [...new Set(scratch)];
+      f.found.set(text, ids);
+    }
+    for (let i = 0; i < ids.length; i++) onFound(ids[i]!);
+  };
 
   /** Candidates among the rules `member` marks (all when undefined), reading `fields`' scanners. */
   const candidatesOf = (event: EventView | MatchContext, fields: readonly FieldScanner[], member: Uint8Array | undefined, alwaysHere: Int32Array): SigmaRule[] => {
@@ -120,7 +144,7 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
       if (raw === undefined || raw === null) continue;
       current = f.needs;
       // Lower-cased as it is scanned: most fields never reach a rule's own test, so no copy is made.
-      if (typeof raw === 'string') scannerFor(f).scanLowerCased(raw, onFound);
+      if (typeof raw === 'string') scanText(f, raw);
       else scanValue(raw, scannerFor(f), onFound, 0);
     }
     const hits: number[] = [];

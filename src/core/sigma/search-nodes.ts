@@ -3,6 +3,7 @@ import { SIGMA_LIMITS } from './limits.js';
 import { explainText, MatchContext } from './match-context.js';
 import { displayValue, type ValueSpec } from './value-spec.js';
 import { LiteralScanner } from '../../lib/aho-corasick.js';
+import { StringMemo } from '../../lib/string-memo.js';
 import { substringOf, type Glob } from './glob.js';
 import type { ValueTest } from './value-tests.js';
 
@@ -29,6 +30,10 @@ export interface CompiledValue {
 
 /** From this many OR-ed `contains` values on, an item scans with Aho-Corasick rather than value by value. */
 const MIN_SCANNER_VALUES = 6;
+
+/** Keyword search remembers its answer for strings of this length and up (they repeat from event to event). */
+const KEYWORD_MEMO_MIN_LENGTH = 16;
+const KEYWORD_MEMO_MAX_LENGTH = 1024;
 
 /** Keyword items have no field; explanations name them so. */
 export const KEYWORDS_FIELD = '(keywords)';
@@ -58,6 +63,8 @@ export class ItemNode implements SearchNode {
 
   private readonly fieldName: string;
   private readonly tests: readonly ValueTest[];
+  /** Keyword strings → whether one of `substrings` occurs in them; made on the first keyword search. */
+  private keywordHits: StringMemo<boolean> | undefined;
   private readonly single: ValueTest | undefined;
   /** The item's answer for an absent field, known at compile time. */
   private readonly whenAbsent: boolean;
@@ -120,7 +127,16 @@ export class ItemNode implements SearchNode {
     const scanner = this.substrings;
     if (scanner !== undefined) {
       const keywords = ctx.keywords();
-      for (let k = 0; k < keywords.length; k++) if (scanner.firstMatchLowerCased(keywords[k]!) >= 0) return true;
+      const memo = (this.keywordHits ??= new StringMemo(KEYWORD_MEMO_MIN_LENGTH, KEYWORD_MEMO_MAX_LENGTH));
+      for (let k = 0; k < keywords.length; k++) {
+        const text = keywords[k]!;
+        let hit = memo.get(text);
+        if (hit === undefined) {
+          hit = scanner.firstMatchLowerCased(text) >= 0;
+          memo.set(text, hit);
+        }
+        if (hit) return true;
+      }
       return false;
     }
     const keywords = ctx.keywordsLower();
