@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { SigmaError, SigmaLocation } from './errors.js';
 import { SIGMA_LIMITS } from './limits.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 /** A YAML path from the document root: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -27,11 +28,30 @@ interface Positioned {
   readonly range?: readonly [number, number, number] | null;
 }
 
-/** Parses Sigma YAML text (possibly several documents). Never throws. */
+/**
+ * Parses Sigma YAML text (possibly several documents). Never throws. Plain texts (nearly every rule)
+ * are read with the fast parser; their positions are only needed for an error or a warning, so the
+ * `yaml` package parses such a file again only then.
+ */
 export function parseSource(text: string, file: string): ParsedSource {
   if (text.length > SIGMA_LIMITS.maxTextLength) {
     return fail(file, 'SIGMA_TOO_LARGE', `the file has ${text.length} characters; the limit is ${SIGMA_LIMITS.maxTextLength}`);
   }
+  const values = readPlainYaml(text, SIGMA_LIMITS.maxDocuments);
+  if (values === undefined) return parseWithYaml(text, file);
+  let located: ParsedSource | undefined;
+  const documents = values.map((value, index): SourceDocument => {
+    const locate: Locator = (path, offset) => {
+      located ??= parseWithYaml(text, file);
+      return located.documents.find((d) => d.index === index)?.locate(path, offset);
+    };
+    return { index, value, locate };
+  });
+  return { documents, errors: [] };
+}
+
+/** Parses with the `yaml` package, which knows where each node is. */
+function parseWithYaml(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
   let docs;
   try {
