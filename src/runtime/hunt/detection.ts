@@ -50,6 +50,10 @@ export type Detection =
 
 const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 
+/** One `DetectionRule` per rule, shared by its detections, with its JSON text made once. */
+const detectionRules = new WeakMap<RuleMeta, DetectionRule>();
+const ruleJson = new WeakMap<DetectionRule, string>();
+
 function ruleOf(meta: Pick<RuleMeta, 'id' | 'title' | 'level' | 'status' | 'tags' | 'author' | 'references' | 'path'>): DetectionRule {
   return {
     id: meta.id,
@@ -63,6 +67,18 @@ function ruleOf(meta: Pick<RuleMeta, 'id' | 'title' | 'level' | 'status' | 'tags
   };
 }
 
+function sharedRuleOf(meta: RuleMeta): DetectionRule {
+  let rule = detectionRules.get(meta);
+  if (rule === undefined) detectionRules.set(meta, (rule = ruleOf(meta)));
+  return rule;
+}
+
+function jsonOfRule(rule: DetectionRule): string {
+  let json = ruleJson.get(rule);
+  if (json === undefined) ruleJson.set(rule, (json = JSON.stringify(rule)));
+  return json;
+}
+
 /** A single-event detection. */
 export function matchDetection(
   meta: RuleMeta,
@@ -74,7 +90,7 @@ export function matchDetection(
   line: number,
   eventText?: string,
 ): Detection {
-  const detection: Detection = { kind: 'match', '@timestamp': iso(time), rule: ruleOf(meta), host, event, explanation, log: { file: { path }, line } };
+  const detection: Detection = { kind: 'match', '@timestamp': iso(time), rule: sharedRuleOf(meta), host, event, explanation, log: { file: { path }, line } };
   return eventText === undefined ? detection : { ...detection, [EVENT_TEXT]: eventText };
 }
 
@@ -89,9 +105,10 @@ export function detectionJson(d: Detection): string {
   if (d.kind !== 'match' || d[EVENT_TEXT] === undefined) return JSON.stringify(d);
   const text = d[EVENT_TEXT];
   const event = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAKS, ' ') : text;
-  const head = JSON.stringify({ kind: d.kind, '@timestamp': d['@timestamp'], rule: d.rule, host: d.host });
-  const tail = JSON.stringify({ explanation: d.explanation, log: d.log });
-  return `${head.slice(0, -1)},"event":${event.trim()},${tail.slice(1)}`;
+  return (
+    `{"kind":"match","@timestamp":${JSON.stringify(d['@timestamp'])},"rule":${jsonOfRule(d.rule)},"host":${JSON.stringify(d.host)},` +
+    `"event":${event.trim()},"explanation":${JSON.stringify(d.explanation)},"log":${JSON.stringify(d.log)}}`
+  );
 }
 
 /** A correlation detection. */
