@@ -34,8 +34,21 @@ function runOnce(checkout) {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, resolve(checkout, 'bin', 'vigil.js'), 'hunt', ...Array.from({ length: repeat }, () => files).flat(), '--rules', rules, '--ndjson', '/dev/null'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(run.stderr);
   const [wall, user, sys, maxKb] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  const m = /([\d,]+) detection\(s\).* in ([\d,]+) events .*, ([\d.]+) s \(.*; ([\d.]+) CPU-s/.exec(run.stderr + run.stdout);
-  return { wall, cpu: user + sys, maxMb: maxKb / 1024, detections: m?.[1], events: Number(m?.[2].replace(/,/g, '')), huntSeconds: Number(m?.[3]), huntCpuSeconds: Number(m?.[4]) };
+  const output = run.stderr + run.stdout;
+  const m = /([\d,]+) detection\(s\).* in ([\d,]+) events /.exec(output);
+  // Older builds (--against) print no separate index time: "… rules indexed, 0.85 s (…".
+  const prepare = /indexed in ([\d.]+) s/.exec(output);
+  const loop = /(?:matched in|indexed,) ([\d.]+) s \(.*; ([\d.]+) CPU-s/.exec(output);
+  return {
+    wall,
+    cpu: user + sys,
+    maxMb: maxKb / 1024,
+    detections: m?.[1],
+    events: Number(m?.[2].replace(/,/g, '')),
+    prepareSeconds: prepare === null ? undefined : Number(prepare[1]),
+    huntSeconds: Number(loop?.[1]),
+    huntCpuSeconds: Number(loop?.[2]),
+  };
 }
 
 function median(results) {
@@ -44,7 +57,7 @@ function median(results) {
 }
 
 function describe(med) {
-  return `events ${med.events}, detections ${med.detections}, hunt loop ${med.huntSeconds} s = ${Math.round(med.events / med.huntSeconds)} events/s wall, ` +
+  return `events ${med.events}, detections ${med.detections}, ${med.prepareSeconds === undefined ? '' : `index built in ${med.prepareSeconds} s, `}hunt loop ${med.huntSeconds} s = ${Math.round(med.events / med.huntSeconds)} events/s wall, ` +
     `${med.huntCpuSeconds} CPU-s = ${Math.round(med.events / med.huntCpuSeconds)} events per CPU-second (all threads), ` +
     `whole process ${med.wall} s wall / ${med.cpu.toFixed(2)} s CPU incl. loading ${files.length} files and the rules, peak RSS ${med.maxMb.toFixed(0)} MiB`;
 }

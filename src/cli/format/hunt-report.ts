@@ -42,7 +42,7 @@ export function formatHuntFooter(s: HuntSummary, shownRows: number): string {
   const lines = [
     '',
     `${n(s.detections)} detection(s)${shownRows < s.detections ? ` (${n(shownRows)} shown)` : ''} in ${n(events)} events from ${s.inputs.length} file(s), ` +
-      `${s.rulesIndexed} rules indexed, ${seconds.toFixed(2)} s (${n(Math.round(events / Math.max(seconds, 1e-6)))} events/s; ` +
+      `${s.rulesIndexed} rules indexed in ${(s.prepareMs / 1000).toFixed(2)} s, matched in ${seconds.toFixed(2)} s (${n(Math.round(events / Math.max(seconds, 1e-6)))} events/s; ` +
       `${cpuSeconds.toFixed(2)} CPU-s, ${n(Math.round(events / Math.max(cpuSeconds, 1e-6)))} events per CPU-second)`,
   ];
   if (unreadable.size > 0) lines.push(`Records not read: ${[...unreadable].map(([r, c]) => `${c} ${r}`).join(', ')}`);

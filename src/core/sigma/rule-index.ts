@@ -24,17 +24,21 @@ export interface RuleIndex extends RuleCandidates {
   subset(rules: readonly SigmaRule[]): RuleCandidates;
 }
 
-interface FieldScanner {
+/** The literals the rules look for in one field, gathered before the field's scanner is built. */
+interface FieldLiterals {
   readonly field: string;
   /** Position in the index's scanner list. */
   readonly index: number;
   readonly literals: string[];
-  /** Built on the first event that has the field: many fields of a large rule set never occur. */
-  scanner: LiteralScanner | undefined;
   /** Literal id (per field) → global need id. */
   readonly needs: number[];
   /** Literal → global need id. */
   readonly needOf: Map<string, number>;
+}
+
+/** One field's scanner, built with the index (before the first event, so matching never pays for it). */
+interface FieldScanner extends FieldLiterals {
+  readonly scanner: LiteralScanner;
   /** Value → the literal ids a scan of it finds: values repeat, so most are looked up, not scanned. */
   readonly found: StringMemo<readonly number[]>;
 }
@@ -59,18 +63,18 @@ const NOTHING_FOUND: readonly number[] = [];
  */
 export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
   const literalOf: string[] = []; // need id → literal
-  const scannerOf = new Map<string, FieldScanner>();
-  const scanners: FieldScanner[] = [];
+  const literalsOf = new Map<string, FieldLiterals>();
+  const fieldLiterals: FieldLiterals[] = [];
   const fieldsOf: number[][] = []; // rule → the scanners its clauses read
   const clauseNeeds: number[][][] = rules.map((rule, r) => {
     const fields = new Set<number>();
     const clauses = rule.literalClauses.map((clause) =>
       clause.map((n) => {
-        let f = scannerOf.get(n.field);
+        let f = literalsOf.get(n.field);
         if (f === undefined) {
-          f = { field: n.field, index: scanners.length, literals: [], scanner: undefined, needs: [], needOf: new Map(), found: new StringMemo(MEMO_MIN_LENGTH, MEMO_MAX_LENGTH) };
-          scannerOf.set(n.field, f);
-          scanners.push(f);
+          f = { field: n.field, index: fieldLiterals.length, literals: [], needs: [], needOf: new Map() };
+          literalsOf.set(n.field, f);
+          fieldLiterals.push(f);
         }
         fields.add(f.index);
         let id = f.needOf.get(n.literal);
@@ -87,6 +91,11 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     fieldsOf[r] = [...fields];
     return clauses;
   });
+  const scanners: FieldScanner[] = fieldLiterals.map((f) => ({
+    ...f,
+    scanner: new LiteralScanner(f.literals),
+    found: new StringMemo(MEMO_MIN_LENGTH, MEMO_MAX_LENGTH),
+  }));
   const { always, postings } = postRules(clauseNeeds, literalOf);
   const position = new Map<SigmaRule, number>();
   rules.forEach((rule, r) => position.set(rule, r));
@@ -117,7 +126,6 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     }
     return true;
   };
-  const scannerFor = (f: FieldScanner): LiteralScanner => (f.scanner ??= new LiteralScanner(f.literals));
   const scratch: number[] = [];
   const collect = (id: number): void => {
     scratch.push(id);
@@ -127,7 +135,7 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     let ids = f.found.get(text);
     if (ids === undefined) {
       scratch.length = 0;
-      scannerFor(f).scanLowerCased(text, collect);
+      f.scanner.scanLowerCased(text, collect);
       ids = scratch.length === 0 ? NOTHING_FOUND : scratch.length === 1 ? [scratch[0]!] : [...new Set(scratch)];
       f.found.set(text, ids);
     }
@@ -145,7 +153,7 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
       current = f.needs;
       // Lower-cased as it is scanned: most fields never reach a rule's own test, so no copy is made.
       if (typeof raw === 'string') scanText(f, raw);
-      else scanValue(raw, scannerFor(f), onFound, 0);
+      else scanValue(raw, f.scanner, onFound, 0);
     }
     const hits: number[] = [];
     for (const need of found) {
