@@ -1,5 +1,5 @@
 import { LiteralScanner } from '../../lib/aho-corasick.js';
-import { StringMemo } from '../../lib/string-memo.js';
+import { MemoBudget, StringMemo } from '../../lib/string-memo.js';
 import type { EventView, FieldValue } from './contract.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { MatchContext, scalarText } from './match-context.js';
@@ -47,6 +47,8 @@ interface FieldScanner extends FieldLiterals {
 const MEMO_MIN_LENGTH = 16;
 /** Longer values are rarely repeated: not remembered. */
 const MEMO_MAX_LENGTH = 1024;
+/** Characters of values the field memos of one index remember together (about 4 to 8 MB). */
+const MEMO_BUDGET_CHARS = 2_000_000;
 const NOTHING_FOUND: readonly number[] = [];
 
 /**
@@ -91,10 +93,11 @@ export function createRuleIndex(rules: readonly SigmaRule[]): RuleIndex {
     fieldsOf[r] = [...fields];
     return clauses;
   });
+  const memoBudget = new MemoBudget(MEMO_BUDGET_CHARS);
   const scanners: FieldScanner[] = fieldLiterals.map((f) => ({
     ...f,
     scanner: new LiteralScanner(f.literals),
-    found: new StringMemo(MEMO_MIN_LENGTH, MEMO_MAX_LENGTH),
+    found: new StringMemo(MEMO_MIN_LENGTH, MEMO_MAX_LENGTH, memoBudget),
   }));
   const { always, postings } = postRules(clauseNeeds, literalOf);
   const position = new Map<SigmaRule, number>();

@@ -3,7 +3,7 @@ import { SIGMA_LIMITS } from './limits.js';
 import { explainText, MatchContext } from './match-context.js';
 import { displayValue, type ValueSpec } from './value-spec.js';
 import { LiteralScanner } from '../../lib/aho-corasick.js';
-import { StringMemo } from '../../lib/string-memo.js';
+import { MemoBudget, StringMemo } from '../../lib/string-memo.js';
 import { substringOf, type Glob } from './glob.js';
 import type { ValueTest } from './value-tests.js';
 
@@ -34,6 +34,8 @@ const MIN_SCANNER_VALUES = 6;
 /** Keyword search remembers its answer for strings of this length and up (they repeat from event to event). */
 const KEYWORD_MEMO_MIN_LENGTH = 16;
 const KEYWORD_MEMO_MAX_LENGTH = 1024;
+/** Characters of keyword strings one item remembers (about 1 to 2 MB); few items search keywords. */
+const KEYWORD_MEMO_BUDGET_CHARS = 500_000;
 
 /** Keyword items have no field; explanations name them so. */
 export const KEYWORDS_FIELD = '(keywords)';
@@ -127,7 +129,7 @@ export class ItemNode implements SearchNode {
     const scanner = this.substrings;
     if (scanner !== undefined) {
       const keywords = ctx.keywords();
-      const memo = (this.keywordHits ??= new StringMemo(KEYWORD_MEMO_MIN_LENGTH, KEYWORD_MEMO_MAX_LENGTH));
+      const memo = (this.keywordHits ??= new StringMemo(KEYWORD_MEMO_MIN_LENGTH, KEYWORD_MEMO_MAX_LENGTH, new MemoBudget(KEYWORD_MEMO_BUDGET_CHARS)));
       for (let k = 0; k < keywords.length; k++) {
         const text = keywords[k]!;
         let hit = memo.get(text);
