@@ -5,9 +5,7 @@ import { createAnomalyDetector } from '../../core/detect/anomaly-detector.js';
 import { createAuthDetectors } from '../../core/detect/auth-detectors.js';
 import type { Detector } from '../../core/detect/detector.js';
 import { createDispatcher, type Dispatcher } from '../../core/detect/dispatch.js';
-import { createIntelDetector } from '../../core/detect/intel-detector.js';
 import type { IndicatorIndex } from '../../core/intel/index.js';
-import { createSigmaDetector } from '../../core/detect/sigma-detector.js';
 import type { SigmaRule } from '../../core/sigma/index.js';
 import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
 import { fileModifiedTime, readLines, STDIN_PATH } from '../input/index.js';
@@ -54,8 +52,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
   };
   const detectors: Detector[] = createAuthDetectors(options.config, emit);
   if (options.config.anomaly.enabled) detectors.push(createAnomalyDetector(options.config.anomaly, fitForest, emit));
-  if (options.intel !== undefined) detectors.push(createIntelDetector(options.intel, emit));
-  if (options.sigma !== undefined) detectors.push(createSigmaDetector(options.sigma.rules, options.sigma.mappings, emit));
+  // Intel and Sigma matching are loaded only when asked for: they weigh on every start-up otherwise.
+  if (options.intel !== undefined) detectors.push((await import('../../core/detect/intel-detector.js')).createIntelDetector(options.intel, emit));
+  if (options.sigma !== undefined) {
+    const { createSigmaDetector } = await import('../../core/detect/sigma-detector.js');
+    detectors.push(createSigmaDetector(options.sigma.rules, options.sigma.mappings, emit));
+  }
   const detection = createDispatcher(detectors);
   const actions = new Map<string, number>();
 
