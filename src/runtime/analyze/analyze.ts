@@ -41,7 +41,7 @@ export interface AnalyzeOptions {
 /**
  * `vigil analyze`: reads every input once, streaming, through the auth/syslog parsers and all
  * detections, and returns alerts (sorted by time, then id) with per-input statistics. Inputs are
- * analysed oldest first (by their first event), so rotated files given in any order keep time
+ * analysed oldest first (by their first event), so rotated files given in whatever order keep time
  * order. An unreadable or damaged input is recorded in its summary; the others are still analysed.
  */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> {
