@@ -52,6 +52,15 @@ describe('readPlainYaml', () => {
     assert.deepEqual(readPlainYaml(text, 10), viaYaml(text));
     assert.deepEqual(readPlainYaml(text, 10), [{ date: '2017-01-10', answer: 'yes', n: 10, x: 31, f: Infinity, t: true, nothing: null, s: '*\\\\cmd.exe' }]);
   });
+
+  it('keeps a __proto__ key as an own member, as the yaml package does, and pollutes nothing', () => {
+    const text = 'title: x\n__proto__:\n  polluted: 1\nconstructor: y\n';
+    const [value] = readPlainYaml(text, 10) ?? [];
+    assert.deepEqual(readPlainYaml(text, 10), viaYaml(text));
+    assert.ok(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'));
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
+    assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+  });
 });
 
 describe('parseSource with the fast path', () => {
