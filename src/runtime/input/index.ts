@@ -10,6 +10,6 @@
  */
 export { DEFAULT_HIGH_WATER_MARK, DEFAULT_MAX_LINE_BYTES, readLines } from './read-lines.js';
 export { fileModifiedTime, STDIN_PATH } from './open-input.js';
-export { readFully } from './read-fully.js';
+export { readFileStart, readFully } from './read-fully.js';
 export { LineFlag } from './types.js';
 export type { LineBatch, LineFlagBit, LineSource, ReadLinesOptions, ReadStats } from './types.js';

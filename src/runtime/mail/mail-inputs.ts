@@ -1,10 +1,10 @@
-import { closeSync, fstatSync, openSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { readMbox } from '../../components/mail/mbox-reader.js';
 import { looksLikeOle } from '../../components/mail/parse-msg.js';
 import { VigilError } from '../../lib/errors.js';
-import { readFully } from '../input/index.js';
+import { readFileStart } from '../input/index.js';
 
 /** One message to analyse, read from a file, an mbox or a Maildir. */
 export interface MailInput {
@@ -34,24 +34,6 @@ const MAX_DIRECTORY_DEPTH = 8;
 const SNIFF_BYTES = 4096;
 const HEADER_NAMES = /^(received|from|return-path|delivered-to|subject|date|message-id|to|mime-version|x-[a-z0-9-]+|dkim-signature|authentication-results):/im;
 
-/**
- * The first `max` bytes of a file and its size. Synchronous on purpose: the batch handles one
- * message at a time, and a promise-based FileHandle costs more than reading a typical message.
- */
-function readStartSync(path: string, max: number): { bytes: Uint8Array; size: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    return { bytes: readFully(fd, Math.min(size, max)), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function readStart(path: string, max: number): Promise<{ bytes: Uint8Array; size: number }> {
-  return Promise.resolve(readStartSync(path, max));
-}
-
 function isMboxStart(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(5, bytes.length)).toString('latin1') === 'From ';
 }
@@ -72,7 +54,7 @@ async function* readFileInput(path: string, options: MailInputOptions): AsyncGen
   // One open and one read for a message file; an mbox (known by its first bytes) is then streamed.
   let head: { bytes: Uint8Array; size: number };
   try {
-    head = await readStart(path, options.maxMessageBytes);
+    head = readFileStart(path, options.maxMessageBytes);
   } catch (error) {
     yield failure(path, error);
     return;
@@ -114,7 +96,7 @@ async function* readDirectory(path: string, depth: number, inMaildir: boolean, o
       yield* readFileInput(child, options);
     } else if (extension === '' && !basename(name).startsWith('.')) {
       try {
-        if (looksLikeMail((await readStart(child, SNIFF_BYTES)).bytes)) yield* readFileInput(child, options);
+        if (looksLikeMail(readFileStart(child, SNIFF_BYTES).bytes)) yield* readFileInput(child, options);
       } catch (error) {
         yield failure(child, error);
       }
