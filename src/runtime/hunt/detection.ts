@@ -24,7 +24,7 @@ export type Detection =
   | {
       readonly kind: 'match';
       /** The JSON text of `event`, as read, when the event was read from text. */
-      readonly [EVENT_TEXT]?: string;
+      readonly [EVENT_TEXT]?: string | undefined;
       readonly '@timestamp': string | null;
       readonly rule: DetectionRule;
       /** The event's computer or host name, when it has one. */
@@ -90,8 +90,7 @@ export function matchDetection(
   line: number,
   eventText?: string,
 ): Detection {
-  const detection: Detection = { kind: 'match', '@timestamp': iso(time), rule: sharedRuleOf(meta), host, event, explanation, log: { file: { path }, line } };
-  return eventText === undefined ? detection : { ...detection, [EVENT_TEXT]: eventText };
+  return { kind: 'match', [EVENT_TEXT]: eventText, '@timestamp': iso(time), rule: sharedRuleOf(meta), host, event, explanation, log: { file: { path }, line } };
 }
 
 const LINE_BREAKS = /[\r\n]+/g;
