@@ -34,30 +34,31 @@ export interface EntityWindow {
   readonly hosts: SmallStringSet;
   readonly evidence: EvidenceLine[];
   count: number;
-  /** The entity's own history before this window: how many windows, and each raw feature's maximum. */
-  readonly prior: EntityHistory;
+  /** The entity's window before this one, if any: the way to its history (see `historyBefore`). */
+  readonly previous: EntityWindow | undefined;
 }
 
-/** What an entity did in its earlier windows (immutable: a window keeps the history it started with). */
+/** What an entity did in its windows before a given one. */
 export interface EntityHistory {
   readonly windows: number;
-  /** Per feature of the entity's kind (same order as its feature names), the largest raw value seen. */
+  /** Per feature of the entity's kind (same order as its feature names), the largest raw value seen (0 without history). */
   readonly max: readonly number[];
 }
-
-const NO_HISTORY: Record<EntityKind, EntityHistory> = {
-  source: { windows: 0, max: SOURCE_FEATURES.map(() => 0) },
-  user: { windows: 0, max: USER_FEATURES.map(() => 0) },
-};
 
 /** A feature matrix (row-major) with the window behind each row. */
 export interface FeatureMatrix {
   readonly names: readonly string[];
+  /** What the forest sees: the raw values, with counts as log1p. */
   readonly data: Float64Array;
+  /** The raw values (same layout), to explain and gate in plain numbers. */
+  readonly raw: Float64Array;
   readonly rows: number;
   readonly cols: number;
   readonly windows: readonly EntityWindow[];
 }
+
+/** Features whose values are counts (the others are shares, flags or the hour); they enter the forest as log1p. */
+export const COUNT_FEATURES: ReadonlySet<string> = new Set(['failures', 'successes', 'distinct_users', 'distinct_sources', 'distinct_hosts', 'new_sources_for_user']);
 
 /** Features whose increase above the typical window signals risk (see `anomaly.minRiskShare`). */
 export const RISK_FEATURES: ReadonlySet<string> = new Set([
@@ -69,17 +70,29 @@ export const RISK_FEATURES: ReadonlySet<string> = new Set([
   'new_sources_for_user',
 ]);
 
+/** One entity's open window (its closed windows hang off it through `previous`). */
+interface EntityTrack {
+  open: EntityWindow;
+}
+
+/** An account's track, plus every source it has logged in from successfully. */
+interface UserTrack extends EntityTrack {
+  readonly knownSources: Set<string>;
+}
+
 /**
  * Aggregates SSH authentication events into per-entity, per-window features: never raw ports or
  * addresses-as-numbers, which carry no signal, but what each source and account did. Events arrive
  * in time order, so each entity has one open window; a later bucket closes it.
+ *
+ * Each entity has one track holding all of its state, so an event costs one map lookup per entity
+ * (this runs for every SSH login; separate maps for windows, histories and seen sources cost several).
  */
 export class AuthWindowFeatures {
   private readonly closed: Record<EntityKind, EntityWindow[]> = { source: [], user: [] };
-  private readonly current: Record<EntityKind, Map<string, EntityWindow>> = { source: new Map(), user: new Map() };
-  private readonly history: Record<EntityKind, Map<string, EntityHistory>> = { source: new Map(), user: new Map() };
-  private readonly seenSources = new Set<string>();
-  private readonly userSources = new Map<string, Set<string>>();
+  /** By address; an address without a track has never been seen (`first_seen_source`). */
+  private readonly sources = new Map<string, EntityTrack>();
+  private readonly users = new Map<string, UserTrack>();
 
   constructor(private readonly windowMs: number) {}
 
@@ -92,64 +105,87 @@ export class AuthWindowFeatures {
     const bucket = ts - (ts % this.windowMs);
     const success = e.event.outcome === 'success';
     const invalid = e.system?.auth?.ssh?.invalid_user === true;
-    let known = this.userSources.get(user);
-    if (known === undefined) this.userSources.set(user, (known = new Set()));
-    const newForUser = success && known.size > 0 && !known.has(ip);
-    if (success) known.add(ip);
-    const firstSeen = !this.seenSources.has(ip);
-    if (firstSeen) this.seenSources.add(ip);
     const host = e.host?.name;
-    accumulate(this.window('source', ip, bucket, firstSeen), ts, success, invalid, newForUser, user, host, e);
-    accumulate(this.window('user', user, bucket, false), ts, success, invalid, newForUser, ip, host, e);
-  }
-
-  private window(kind: EntityKind, entity: string, bucket: number, firstSeen: boolean): EntityWindow {
-    const open = this.current[kind];
-    const w = open.get(entity);
-    if (w !== undefined && w.start >= bucket) return w;
-    if (w !== undefined) {
-      this.closed[kind].push(w);
-      this.remember(w);
+    let userTrack = this.users.get(user);
+    if (userTrack === undefined) {
+      userTrack = { open: newWindow('user', user, bucket, false, undefined), knownSources: new Set() };
+      this.users.set(user, userTrack);
     }
-    const fresh: EntityWindow = {
-      kind,
-      entity,
-      start: bucket,
-      end: bucket,
-      failures: 0,
-      successes: 0,
-      invalidFailures: 0,
-      newSources: 0,
-      firstSeen,
-      peers: new SmallStringSet(),
-      hosts: new SmallStringSet(),
-      evidence: [],
-      count: 0,
-      prior: this.history[kind].get(entity) ?? NO_HISTORY[kind],
-    };
-    open.set(entity, fresh);
-    return fresh;
+    let newForUser = false;
+    if (success && !userTrack.knownSources.has(ip)) {
+      newForUser = userTrack.knownSources.size > 0;
+      userTrack.knownSources.add(ip);
+    }
+    let sourceTrack = this.sources.get(ip);
+    if (sourceTrack === undefined) {
+      sourceTrack = { open: newWindow('source', ip, bucket, true, undefined) };
+      this.sources.set(ip, sourceTrack);
+    }
+    accumulate(this.windowOf(sourceTrack, bucket), ts, success, invalid, newForUser, user, host, e);
+    accumulate(this.windowOf(userTrack, bucket), ts, success, invalid, newForUser, ip, host, e);
   }
 
-  /** Folds a finished window into its entity's history. */
-  private remember(w: EntityWindow): void {
-    const names = featureNames(w.kind);
-    const before = this.history[w.kind].get(w.entity) ?? NO_HISTORY[w.kind];
-    const max = names.map((name, c) => Math.max(before.max[c]!, rawFeature(w, name)));
-    this.history[w.kind].set(w.entity, { windows: before.windows + 1, max });
+  /** The track's window for `bucket`; an older open window is closed first. */
+  private windowOf(track: EntityTrack, bucket: number): EntityWindow {
+    const w = track.open;
+    if (w.start >= bucket) return w;
+    this.closed[w.kind].push(w);
+    track.open = newWindow(w.kind, w.entity, bucket, false, w);
+    return track.open;
   }
 
   /** The feature matrix of one entity kind: closed windows, then the still-open ones. */
   matrix(kind: EntityKind): FeatureMatrix {
-    const windows = [...this.closed[kind], ...this.current[kind].values()];
+    const tracks: Iterable<EntityTrack> = kind === 'source' ? this.sources.values() : this.users.values();
+    const windows = this.closed[kind].slice();
+    for (const track of tracks) windows.push(track.open);
     const names = featureNames(kind);
     const cols = names.length;
-    const data = new Float64Array(windows.length * cols);
-    windows.forEach((w, r) => {
-      data.set(featureRow(w), r * cols);
-    });
-    return { names, data, rows: windows.length, cols, windows };
+    const raw = new Float64Array(windows.length * cols);
+    const data = new Float64Array(raw.length);
+    const logScaled = names.map((name) => COUNT_FEATURES.has(name));
+    for (let r = 0, offset = 0; r < windows.length; r++, offset += cols) {
+      writeRawRow(windows[r]!, raw, offset);
+      for (let c = 0; c < cols; c++) data[offset + c] = logScaled[c] ? Math.log1p(raw[offset + c]!) : raw[offset + c]!;
+    }
+    return { names, data, raw, rows: windows.length, cols, windows };
   }
+}
+
+function newWindow(kind: EntityKind, entity: string, bucket: number, firstSeen: boolean, previous: EntityWindow | undefined): EntityWindow {
+  return {
+    kind,
+    entity,
+    start: bucket,
+    end: bucket,
+    failures: 0,
+    successes: 0,
+    invalidFailures: 0,
+    newSources: 0,
+    firstSeen,
+    peers: new SmallStringSet(),
+    hosts: new SmallStringSet(),
+    evidence: [],
+    count: 0,
+    previous,
+  };
+}
+
+/**
+ * The entity's history before window `w`: how many windows, and each raw feature's maximum. Computed
+ * when asked, by walking back through the entity's windows: only the few windows that reach the
+ * anomaly gates need it, whereas keeping it up to date would cost every window.
+ */
+export function historyBefore(w: EntityWindow): EntityHistory {
+  const max = featureNames(w.kind).map(() => 0);
+  const row = new Float64Array(max.length);
+  let windows = 0;
+  for (let earlier = w.previous; earlier !== undefined; earlier = earlier.previous) {
+    windows++;
+    writeRawRow(earlier, row, 0);
+    for (let c = 0; c < max.length; c++) max[c] = Math.max(max[c]!, row[c]!);
+  }
+  return { windows, max };
 }
 
 function accumulate(
@@ -179,14 +215,22 @@ export function featureNames(kind: EntityKind): readonly string[] {
   return kind === 'source' ? SOURCE_FEATURES : USER_FEATURES;
 }
 
-/** The feature values of one window, in the order of its kind's feature names. */
-export function featureRow(w: EntityWindow): number[] {
+/** Writes the raw feature values of one window, in the order of its kind's feature names, at `out[offset…]`. */
+function writeRawRow(w: EntityWindow, out: Float64Array, offset: number): void {
+  out[offset] = w.failures;
+  out[offset + 1] = w.successes;
+  out[offset + 2] = w.peers.size;
   const hour = Math.floor(w.start / 3_600_000) % 24;
   if (w.kind === 'source') {
-    const ratio = w.failures === 0 ? 0 : w.invalidFailures / w.failures;
-    return [Math.log1p(w.failures), Math.log1p(w.successes), Math.log1p(w.peers.size), ratio, Math.log1p(w.hosts.size), hour, w.firstSeen ? 1 : 0];
+    out[offset + 3] = w.failures === 0 ? 0 : w.invalidFailures / w.failures;
+    out[offset + 4] = w.hosts.size;
+    out[offset + 5] = hour;
+    out[offset + 6] = w.firstSeen ? 1 : 0;
+  } else {
+    out[offset + 3] = w.hosts.size;
+    out[offset + 4] = hour;
+    out[offset + 5] = w.newSources;
   }
-  return [Math.log1p(w.failures), Math.log1p(w.successes), Math.log1p(w.peers.size), Math.log1p(w.hosts.size), hour, Math.log1p(w.newSources)];
 }
 
 /** The raw (untransformed) value of a feature, for explanations. */

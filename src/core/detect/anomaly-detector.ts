@@ -1,5 +1,5 @@
 import type { DetectionConfig } from '../../schema/config.js';
-import { AuthWindowFeatures, rawFeature, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
+import { AuthWindowFeatures, historyBefore, rawFeature, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
 import { scoreByDistinctRows } from '../anomaly/distinct-rows.js';
 import type { IsolationForestModel } from '../anomaly/isolation-forest-model.js';
 import { buildAlert, type RuleDefinition } from './alert-factory.js';
@@ -78,7 +78,7 @@ function reportAnomalies(
     stats ??= populationStats(m, config);
     const window = m.windows[r]!;
     // Cheap gate first: explaining a row walks every tree, and most rows have no extreme risk feature.
-    if (!hasExtremeRiskFeature(window, m.names, stats, config)) continue;
+    if (!hasExtremeRiskFeature(m, r, stats, config)) continue;
     const finding = explainRow(r, m, model, stats);
     if (!deservesAlert(window, finding.drivers, m.names, stats, config)) continue;
     let findings = byEntity.get(window.entity);
@@ -105,9 +105,8 @@ function reportAnomalies(
 
 function explainRow(row: number, m: FeatureMatrix, model: IsolationForestModel, stats: PopulationStats): Finding {
   const explanation = model.explain(m.data.subarray(row * m.cols, (row + 1) * m.cols));
-  const window = m.windows[row]!;
   const drivers = [...explanation.fractions]
-    .map((share, c) => ({ name: m.names[c]!, share, value: rawFeature(window, m.names[c]!), typical: stats.typical[c]! }))
+    .map((share, c) => ({ name: m.names[c]!, share, value: m.raw[row * m.cols + c]!, typical: stats.typical[c]! }))
     .filter((d) => d.share > 0)
     .sort((a, b) => b.share - a.share);
   return { row, drivers };
@@ -124,6 +123,7 @@ function anomalyAlert(
 ): ReturnType<typeof buildAlert> {
   const worst = findings.reduce((a, b) => (scores[b.row]! < scores[a.row]! ? b : a));
   const window = m.windows[worst.row]!;
+  const history = historyBefore(window);
   const drivers = worst.drivers.filter((d) => d.share > 0.05).slice(0, 3);
   const windows = findings.map((f) => m.windows[f.row]!);
   const episode = windowsEpisode(windows);
@@ -147,8 +147,8 @@ function anomalyAlert(
       score,
       threshold: config.minScore,
       risk_share: riskShare(worst.drivers),
-      entity_history_windows: window.prior.windows,
-      entity_history_max: Object.fromEntries(m.names.map((name, c) => [name, window.prior.max[c] ?? 0])),
+      entity_history_windows: history.windows,
+      entity_history_max: Object.fromEntries(m.names.map((name, c) => [name, history.max[c] ?? 0])),
       windows: windows.length,
       window_minutes: config.windowMinutes,
       features: Object.fromEntries(m.names.map((name) => [name, rawFeature(window, name)])),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EntityWindow } from '../anomaly/auth-window-features.js';
+import type { EntityHistory, EntityWindow } from '../anomaly/auth-window-features.js';
 import { USER_FEATURES } from '../anomaly/auth-window-features.js';
 import { SmallStringSet } from '../../lib/small-string-set.js';
 import { defaultDetectionConfig } from '../../schema/config.js';
@@ -8,7 +8,8 @@ import { deservesAlert, isExtreme, riskShare, usualForEntity, type Driver } from
 
 const config = defaultDetectionConfig().anomaly;
 
-function userWindow(priorWindows: number, priorMax: Partial<Record<string, number>>): EntityWindow {
+/** A window of "root" with no activity, after `previous` (none: the account's first window). */
+function userWindow(previous?: EntityWindow): EntityWindow {
   return {
     kind: 'user',
     entity: 'root',
@@ -23,9 +24,10 @@ function userWindow(priorWindows: number, priorMax: Partial<Record<string, numbe
     hosts: new SmallStringSet(),
     evidence: [],
     count: 0,
-    prior: { windows: priorWindows, max: USER_FEATURES.map((name) => priorMax[name] ?? 0) },
+    previous,
   };
 }
+const history = (windows: number, max: Partial<Record<string, number>>): EntityHistory => ({ windows, max: USER_FEATURES.map((name) => max[name] ?? 0) });
 const driver = (name: string, value: number, share: number, typical = 0): Driver => ({ name, value, share, typical });
 
 test('counts must clear twice the population quantile (at least 1); shares and flags the quantile itself', () => {
@@ -44,14 +46,14 @@ test('risk share counts only risk features above their typical value', () => {
 
 test("an entity's own history excuses repeats but not escalation", () => {
   const main = driver('distinct_sources', 4, 0.6);
-  assert.equal(usualForEntity(userWindow(10, { distinct_sources: 3 }), main, USER_FEATURES, config), true);
-  assert.equal(usualForEntity(userWindow(10, { distinct_sources: 1 }), main, USER_FEATURES, config), false);
-  assert.equal(usualForEntity(userWindow(1, { distinct_sources: 3 }), main, USER_FEATURES, config), false, 'too little history to excuse');
+  assert.equal(usualForEntity(history(10, { distinct_sources: 3 }), main, USER_FEATURES, config), true);
+  assert.equal(usualForEntity(history(10, { distinct_sources: 1 }), main, USER_FEATURES, config), false);
+  assert.equal(usualForEntity(history(1, { distinct_sources: 3 }), main, USER_FEATURES, config), false, 'too little history to excuse');
 });
 
 test('an alert needs risk, extremeness and novelty together', () => {
   const stats = { typical: USER_FEATURES.map(() => 0), high: USER_FEATURES.map(() => 1) };
-  const fresh = userWindow(0, {});
+  const fresh = userWindow();
   assert.equal(deservesAlert(fresh, [driver('distinct_sources', 48, 0.6), driver('failures', 118, 0.4)], USER_FEATURES, stats, config), true);
   assert.equal(deservesAlert(fresh, [driver('successes', 48, 0.9), driver('failures', 118, 0.1)], USER_FEATURES, stats, config), false, 'isolated by successes');
   assert.equal(deservesAlert(fresh, [driver('distinct_sources', 2, 0.9)], USER_FEATURES, stats, config), false, 'not extreme');

@@ -1,5 +1,5 @@
 import type { DetectionConfig } from '../../schema/config.js';
-import { rawFeature, RISK_FEATURES, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
+import { COUNT_FEATURES, historyBefore, RISK_FEATURES, type EntityHistory, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
 import { percentileOfSorted } from '../anomaly/percentile.js';
 
 /**
@@ -9,9 +9,6 @@ import { percentileOfSorted } from '../anomaly/percentile.js';
  */
 
 type AnomalyConfig = DetectionConfig['anomaly'];
-
-/** Features whose values are counts (the others are shares, flags or the hour). */
-const COUNT_FEATURES: ReadonlySet<string> = new Set(['failures', 'successes', 'distinct_users', 'distinct_sources', 'distinct_hosts', 'new_sources_for_user']);
 
 /** One feature's part in isolating a window. */
 export interface Driver {
@@ -31,16 +28,17 @@ export interface PopulationStats {
 
 /** Computes the population statistics of a feature matrix. */
 export function populationStats(m: FeatureMatrix, config: AnomalyConfig): PopulationStats {
-  const columns = m.names.map((name) => {
-    // A plain loop: Float64Array.from with a mapping function goes through the slow iterator path.
-    const column = new Float64Array(m.windows.length);
-    for (let i = 0; i < column.length; i++) column[i] = rawFeature(m.windows[i]!, name);
-    return column.sort();
-  });
-  return {
-    typical: columns.map((c) => (c.length ? percentileOfSorted(c, 50) : Number.NaN)),
-    high: columns.map((c) => (c.length ? percentileOfSorted(c, 100 * config.populationQuantile) : Number.NaN)),
-  };
+  const typical: number[] = [];
+  const high: number[] = [];
+  const column = new Float64Array(m.rows);
+  for (let c = 0; c < m.cols; c++) {
+    for (let r = 0; r < m.rows; r++) column[r] = m.raw[r * m.cols + c]!;
+    // Sorting beats selection here: this runs once, before the JIT has warmed up, and the sort is native.
+    column.sort();
+    typical.push(m.rows > 0 ? percentileOfSorted(column, 50) : Number.NaN);
+    high.push(m.rows > 0 ? percentileOfSorted(column, 100 * config.populationQuantile) : Number.NaN);
+  }
+  return { typical, high };
 }
 
 /**
@@ -52,9 +50,9 @@ export function isExtreme(name: string, value: number, quantileValue: number, co
   return COUNT_FEATURES.has(name) ? value > config.historyGain * Math.max(quantileValue, 1) : value > quantileValue;
 }
 
-/** Cheap pre-check, before any explanation: does the window have an extreme risk feature at all? */
-export function hasExtremeRiskFeature(window: EntityWindow, names: readonly string[], stats: PopulationStats, config: AnomalyConfig): boolean {
-  return names.some((name, c) => RISK_FEATURES.has(name) && isExtreme(name, rawFeature(window, name), stats.high[c]!, config));
+/** Cheap pre-check, before any explanation: does the matrix's `row` have an extreme risk feature at all? */
+export function hasExtremeRiskFeature(m: FeatureMatrix, row: number, stats: PopulationStats, config: AnomalyConfig): boolean {
+  return m.names.some((name, c) => RISK_FEATURES.has(name) && isExtreme(name, m.raw[row * m.cols + c]!, stats.high[c]!, config));
 }
 
 /** The risk feature above its typical value that did most of the isolating. */
@@ -75,9 +73,9 @@ export function riskShare(drivers: readonly Driver[]): number {
  * than before. An account that scanners try a few times every day is not anomalous when they do so
  * again, even if it stands out from accounts nobody attacks; nor is a user's second address.
  */
-export function usualForEntity(window: EntityWindow, main: Driver, names: readonly string[], config: AnomalyConfig): boolean {
-  if (window.prior.windows < config.minHistoryWindows) return false;
-  const before = window.prior.max[names.indexOf(main.name)] ?? 0;
+export function usualForEntity(history: EntityHistory, main: Driver, names: readonly string[], config: AnomalyConfig): boolean {
+  if (history.windows < config.minHistoryWindows) return false;
+  const before = history.max[names.indexOf(main.name)] ?? 0;
   return COUNT_FEATURES.has(main.name) ? main.value <= config.historyGain * Math.max(before, 1) : main.value <= before;
 }
 
@@ -87,5 +85,5 @@ export function deservesAlert(window: EntityWindow, drivers: readonly Driver[], 
   const main = mainRiskDriver(drivers);
   if (main === undefined) return false;
   if (!isExtreme(main.name, main.value, stats.high[names.indexOf(main.name)]!, config)) return false;
-  return !usualForEntity(window, main, names, config);
+  return !usualForEntity(historyBefore(window), main, names, config);
 }

@@ -36,6 +36,7 @@ export function createUnusualLoginDetector(config: DetectionConfig['unusualLogin
     for (let d = -config.hourToleranceHours; d <= config.hourToleranceHours; d++) n += hours[(hour + d + 24) % 24]!;
     return n;
   };
+  const populationShareAround = (hour: number): number => (populationLogins === 0 ? 0 : around(population, hour) / populationLogins);
   return {
     id: UNUSUAL_LOGIN_RULE.id,
     actions: ['ssh_login'],
@@ -49,10 +50,16 @@ export function createUnusualLoginDetector(config: DetectionConfig['unusualLogin
         user = { logins: 0, hours: new Uint32Array(24), sources: new Set() };
         users.set(name, user);
       }
-      const newSource = user.logins >= config.minUserLogins && !user.sources.has(ip);
-      const userAtHour = around(user.hours, hour);
-      const populationShare = populationLogins === 0 ? 0 : around(population, hour) / populationLogins;
-      if (newSource && userAtHour === 0 && populationLogins >= config.minPopulationLogins && populationShare < config.rareHourShare) {
+      // Cheapest test first: almost every login comes from a source the user has used before.
+      const suspicious =
+        user.logins >= config.minUserLogins &&
+        !user.sources.has(ip) &&
+        around(user.hours, hour) === 0 &&
+        populationLogins >= config.minPopulationLogins &&
+        populationShareAround(hour) < config.rareHourShare;
+      if (suspicious) {
+        const userAtHour = around(user.hours, hour);
+        const populationShare = populationShareAround(hour);
         const episode = new Episode(ts, ts);
         episode.add(ts, e);
         const firstHour = user.hours.findIndex((n) => n > 0);
