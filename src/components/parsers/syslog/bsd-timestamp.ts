@@ -18,8 +18,8 @@ function packMonth(text: string, at: number): number {
  * optionally followed by `.fff…`. The time is read in UTC shifted by a fixed offset; the year comes from a
  * {@link YearTracker}.
  *
- * The last `Mmm dd hh:mm:ss` text and its time are remembered: most lines repeat the previous line's
- * second, and then one `startsWith` replaces the whole conversion. Skipping the year tracker on a repeat
+ * The last date text (`Mmm dd `) and the start of its day are remembered: consecutive lines are almost
+ * always on the same day, and then only the time of day is read. Skipping the year tracker on a repeat
  * is safe because the same month always gets the same year twice in a row.
  */
 export class BsdTimestampReader {
@@ -27,10 +27,10 @@ export class BsdTimestampReader {
   ms = 0;
   /** Index just after the last timestamp read. */
   end = 0;
-  private readonly years: YearTracker;
+  readonly years: YearTracker;
   private readonly offsetMs: number;
-  private cachedText = '';
-  private cachedMs = 0;
+  private cachedDate = '';
+  private cachedDayMs = 0;
   private readonly fraction = { end: 0, millis: 0 };
   private readonly days = new DayStart();
 
@@ -44,19 +44,28 @@ export class BsdTimestampReader {
     return MONTH_BY_CODE.has(packMonth(line, at)) && line.charCodeAt(at + 3) === 32;
   }
 
+  /**
+   * Moves the year tracker to `state` (see {@link YearTracker.state}). The remembered date was read
+   * under the old state, so it is forgotten when the state changes.
+   */
+  restoreYears(state: number): void {
+    if (state === this.years.state) return;
+    this.years.restore(state);
+    this.cachedDate = '';
+  }
+
   /** Reads the timestamp at `at`; on success sets `ms` and `end` and returns undefined. */
   read(line: string, at: number): ParseFailureReason | undefined {
-    let end: number;
-    let ms: number;
-    if (sameText(line, at, this.cachedText)) {
-      end = at + this.cachedText.length;
-      ms = this.cachedMs;
-    } else {
-      const month = MONTH_BY_CODE.get(packMonth(line, at));
-      if (month === undefined || line.charCodeAt(at + 3) !== 32) return 'unknown_header';
-      let i = at + 4;
+    const sameDay = sameText(line, at, this.cachedDate);
+    let i = at + this.cachedDate.length;
+    let month = -1;
+    let day = 0;
+    if (!sameDay) {
+      month = MONTH_BY_CODE.get(packMonth(line, at)) ?? -1;
+      if (month < 0 || line.charCodeAt(at + 3) !== 32) return 'unknown_header';
+      i = at + 4;
       if (line.charCodeAt(i) === 32) i++;
-      let day = line.charCodeAt(i) - 48;
+      day = line.charCodeAt(i) - 48;
       if (!(day >= 0 && day <= 9)) return 'bad_timestamp';
       i++;
       const next = line.charCodeAt(i) - 48;
@@ -64,20 +73,23 @@ export class BsdTimestampReader {
         day = day * 10 + next;
         i++;
       }
-      if (line.charCodeAt(i) !== 32) return 'bad_timestamp';
+      if (line.charCodeAt(i) !== 32 || day < 1 || day > 31) return 'bad_timestamp';
       i++;
-      const hour = twoDigits(line, i);
-      const minute = twoDigits(line, i + 3);
-      const second = twoDigits(line, i + 6);
-      if (line.charCodeAt(i + 2) !== 58 || line.charCodeAt(i + 5) !== 58) return 'bad_timestamp';
-      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 || day < 1 || day > 31) return 'bad_timestamp';
+    }
+    const hour = twoDigits(line, i);
+    const minute = twoDigits(line, i + 3);
+    const second = twoDigits(line, i + 6);
+    if (line.charCodeAt(i + 2) !== 58 || line.charCodeAt(i + 5) !== 58) return 'bad_timestamp';
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return 'bad_timestamp';
+    // The year tracker moves only for a complete, valid timestamp of a new day.
+    if (!sameDay) {
       const year = this.years.yearFor(month);
       if (year < 1000 || year > 9999 || day > daysInMonth(year, month)) return 'bad_timestamp';
-      end = i + 8;
-      ms = this.days.of(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000 - this.offsetMs;
-      this.cachedText = line.slice(at, end);
-      this.cachedMs = ms;
+      this.cachedDate = line.slice(at, i);
+      this.cachedDayMs = this.days.of(year, month, day) - this.offsetMs;
     }
+    let end = i + 8;
+    let ms = this.cachedDayMs + hour * 3_600_000 + minute * 60_000 + second * 1000;
     if (line.charCodeAt(end) === 46) {
       readFraction(line, end + 1, this.fraction);
       if (this.fraction.end === end + 1) return 'bad_timestamp';

@@ -1,9 +1,11 @@
 /**
- * True when `line` holds the remembered timestamp text `cached` at `at`. The last character (the
- * seconds digit, which differs first) is compared before the rest, and the rest with `indexOf`,
- * V8's fastest way to compare a span of two strings (see `matchesAt`).
+ * True when `line` holds the remembered timestamp text `cached` at `at`. Compared from the last
+ * character (the seconds digit, which differs first) back, and never past `cached`'s length: `line`
+ * may be a whole decoded chunk of many lines, where a search such as `indexOf` would run on through
+ * the rest of the chunk after a near miss.
  */
 export function sameText(line: string, at: number, cached: string): boolean {
-  const last = cached.length - 1;
-  return last >= 0 && line.charCodeAt(at + last) === cached.charCodeAt(last) && line.indexOf(cached, at) === at;
+  if (cached.length === 0) return false;
+  for (let i = cached.length - 1; i >= 0; i--) if (line.charCodeAt(at + i) !== cached.charCodeAt(i)) return false;
+  return true;
 }
