@@ -85,15 +85,19 @@ class SpanBatch implements LineBatch {
     readonly count: number,
     private readonly sources: readonly string[],
     private readonly source: Int32Array,
-    private readonly start: Int32Array,
-    private readonly end: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
     readonly lineNumber: Float64Array,
     readonly offset: Float64Array,
     readonly flags: Uint8Array,
   ) {}
 
   line(i: number): string {
+    return this.holder(i).slice(this.start[i], this.end[i]);
+  }
+
+  holder(i: number): string {
     if (!(i >= 0 && i < this.count)) throw new RangeError(`line ${i} is not in this batch of ${this.count}`);
-    return this.sources[this.source[i]!]!.slice(this.start[i], this.end[i]);
+    return this.sources[this.source[i]!]!;
   }
 }

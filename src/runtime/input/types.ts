@@ -32,6 +32,15 @@ export interface LineBatch {
    * collector to copy and promote.
    */
   line(i: number): string;
+  /**
+   * The string that holds line `i` as `holder(i).slice(start[i], end[i])`: the decoded text of its
+   * whole chunk, or the line's own string. Hot loops read a line in place this way, without slicing it.
+   */
+  holder(i: number): string;
+  /** Where line `i` starts in {@link holder}. */
+  readonly start: Int32Array;
+  /** Where line `i` ends in {@link holder} (exclusive; before its line ending). */
+  readonly end: Int32Array;
   /** 1-based line number in the (decompressed) input. */
   readonly lineNumber: Float64Array;
   /** Byte offset of the line's first byte in the (decompressed) input. */

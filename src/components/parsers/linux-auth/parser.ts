@@ -3,6 +3,7 @@ import type { AuthAction, EcsEvent, TimedEvent } from '../../../schema/event.js'
 import { parseFailure, type ParseFailure, type ParseFailureReason } from '../parse-failure.js';
 import { SyslogReader, type SyslogFramerOptions } from '../syslog/syslog-reader.js';
 import { AuthFacts } from './auth-facts.js';
+import { commonLineAction } from './common-lines.js';
 import { buildAuthEvent } from './build-event.js';
 import { interpretMessage } from './interpret.js';
 
@@ -56,6 +57,26 @@ export interface LinuxAuthParser {
   scan(line: string, lineNumber: number, byteOffset: number): ScannedLine | undefined;
   /** Why the last `scan` returned undefined. */
   lastFailure(): ParseFailure;
+  /**
+   * The time and action of the line `text[start, end)` when it has one of the common shapes that
+   * {@link commonLineAction} recognises in place (a reused view, valid until the next call), else
+   * undefined: then `scan` the line. Either way the year tracking moves on as `scan` would move it.
+   */
+  scanCommon(text: string, start: number, end: number): CommonLine | undefined;
+  /**
+   * Where the year inference stands (see `SyslogReader.yearState`). A parser of the same file that
+   * restores this state before a line reads that line exactly as this parser would have: lines can be
+   * counted by one parser (in a worker) and the few that matter re-read by another.
+   */
+  readonly yearState: number;
+  restoreYears(state: number): void;
+}
+
+/** See {@link LinuxAuthParser.scanCommon}. */
+export interface CommonLine {
+  /** Epoch milliseconds. */
+  readonly ts: number;
+  readonly action: AuthAction;
 }
 
 /** True for the actions of lines kept without interpretation. */
@@ -110,7 +131,25 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
     return ok({ ts: scanned.ts, event: scanned.event(), understood: scanned.understood });
   }
 
-  return { parse, scan, lastFailure };
+  const common = { ts: 0, action: 'syslog' as AuthAction };
+  function scanCommon(text: string, start: number, end: number): CommonLine | undefined {
+    const action = commonLineAction(reader, text, start, end);
+    if (action === undefined) return undefined;
+    common.ts = reader.ts;
+    common.action = action;
+    return common;
+  }
+
+  return {
+    parse,
+    scan,
+    lastFailure,
+    scanCommon,
+    get yearState() {
+      return reader.yearState;
+    },
+    restoreYears: (state) => { reader.restoreYears(state); },
+  };
 }
 
 function namesObservable(hostname: string, facts: AuthFacts): boolean {

@@ -109,6 +109,32 @@ export class SyslogReader implements SyslogFrame {
     return undefined;
   }
 
+  /**
+   * Reads only an RFC 3164 timestamp at `at` of `text`, which may hold more than one line (the caller
+   * has checked that the line goes on past the timestamp). It is read exactly as {@link read} reads it,
+   * with the same year tracking, so the two can be mixed line by line. On success sets `ts` and returns
+   * the index just after the timestamp; otherwise returns -1.
+   */
+  readBsdTime(text: string, at: number): number {
+    if (!BsdTimestampReader.startsAt(text, at) || this.bsd.read(text, at) !== undefined) return -1;
+    const ms = this.bsd.ms;
+    if (!(ms >= MIN_TIME && ms <= MAX_TIME)) return -1;
+    this.ts = ms;
+    return this.bsd.end;
+  }
+
+  /**
+   * Where the year inference of RFC 3164 timestamps stands: a number to give to {@link restoreYears} of
+   * another reader of the same file, which then reads the next line's year as this one would.
+   */
+  get yearState(): number {
+    return this.bsd.years.state;
+  }
+
+  restoreYears(state: number): void {
+    this.bsd.restoreYears(state);
+  }
+
   /** The time as ISO 8601 UTC text, formatted only when asked for (most lines never need it). */
   get timestamp(): string {
     return this.formatter.format(this.ts);

@@ -84,6 +84,16 @@ export function matchesAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
+/**
+ * True when `word` occurs in `text` at index `at`, comparing at most `word.length` characters. For
+ * strings that hold many lines (a decoded chunk), where {@link matchesAt}'s `indexOf` could search on
+ * through every later line after a near miss.
+ */
+export function wordAt(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** True when `text` ends with `word` (not empty); see {@link matchesAt}. */
 export function matchesEnd(text: string, word: string): boolean {
   const at = text.length - word.length;
