@@ -1,8 +1,9 @@
 import type { Alert } from '../../schema/alert.js';
 import { countBySeverity, topCounts, totals, type AnalyzeSummary } from '../../runtime/analyze/summary.js';
 import type { PutResult } from '../../runtime/store/alert-store.js';
+import { thousands } from './thousands.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = thousands;
 const iso = (ms: number | undefined): string => (ms === undefined ? '-' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MiB`;
 const MAX_LISTED = 50;

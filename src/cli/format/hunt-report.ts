@@ -1,7 +1,8 @@
 import type { Detection } from '../../runtime/hunt/detection.js';
 import type { HuntSummary } from '../../runtime/hunt/hunt.js';
+import { thousands } from './thousands.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = thousands;
 const cut = (s: string, width: number): string => (s.length <= width ? s.padEnd(width) : `${s.slice(0, width - 1)}…`);
 /** Strips control characters so hostile event values cannot rewrite the terminal. */
 const printable = (s: string): string => {

@@ -1,4 +1,5 @@
 import type { AnalyzeProgress } from '../../runtime/analyze/analyze.js';
+import { thousands } from './thousands.js';
 
 const INTERVAL_MS = 250;
 
@@ -15,7 +16,7 @@ export function createProgressPrinter(stream: NodeJS.WriteStream): { update(p: A
       shown = true;
       const pct = p.totalBytes ? ` ${Math.min(100, (100 * p.bytesRead) / p.totalBytes).toFixed(0)}%` : '';
       const rate = Math.round(p.lines / Math.max((now - started) / 1000, 1e-3));
-      stream.write(`\r\x1b[K[${p.inputIndex + 1}/${p.inputCount}] ${p.path}${pct}  ${p.lines.toLocaleString('en-US')} lines  ${rate.toLocaleString('en-US')} lines/s`);
+      stream.write(`\r\x1b[K[${p.inputIndex + 1}/${p.inputCount}] ${p.path}${pct}  ${thousands(p.lines)} lines  ${thousands(rate)} lines/s`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');
