@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { createLinuxAuthParser, type LinuxAuthParserOptions } from '../../components/parsers/linux-auth/index.js';
 import { wantsOf, type EventInterest } from '../../core/detect/dispatch.js';
 import { defaultDetectionConfig } from '../../schema/config.js';
-import { analyze } from './analyze.js';
+import { analyze, type AnalyzeProgress } from './analyze.js';
 import { countLines } from './count-lines.js';
 import { emptyInputSummary, type InputSummary } from './summary.js';
 import { countInWorker } from './worker-input.js';
@@ -141,8 +141,13 @@ test('analyze gives the same alerts and counts with and without the worker', asy
     const path = join(dir, 'auth.log');
     const generator = resolve(process.cwd(), '..', 'shared', 'tools', 'authlog-gen.mjs');
     execFileSync(process.execPath, [generator, '--out', path, '--seed', '2', '--days', '14'], { stdio: 'pipe' });
-    const run = (parallel: boolean) => analyze({ inputs: [path], config: defaultDetectionConfig(), year: 2026, parallel });
-    const [one, two] = [await run(false), await run(true)];
+    const progress: AnalyzeProgress[] = [];
+    const run = (parallel: boolean) => analyze({ inputs: [path], config: defaultDetectionConfig(), year: 2026, parallel, onProgress: (p) => progress.push(p) });
+    const one = await run(false);
+    progress.length = 0;
+    const two = await run(true);
+    // The worker reports its progress too.
+    assert.ok(progress.length > 1 && progress.at(-1)!.bytesRead === one.inputs[0]!.bytes && progress.at(-1)!.lines > 0, JSON.stringify(progress.at(-1)));
     assert.ok(one.inputs[0]!.bytes >= 4 * 1024 * 1024, 'the log is large enough to be read in a worker');
     assert.ok(one.alerts.length > 5);
     assert.deepEqual(two.alerts, one.alerts);
