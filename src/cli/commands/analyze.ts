@@ -35,8 +35,6 @@ Options:
   --execute        with --respond: run those actions too (webhooks, mail, SIEM, firewall …);
                    $VIGIL_NOW (ISO-8601) fixes the clock of cases and runs (tests, replays)
   --json           print the summary as JSON instead of the human report
-  --single-thread  read large files in the main thread too (by default a worker thread reads and
-                   parses them while the main thread runs the detections)
   --progress       show progress even when standard error is not a terminal
   --no-progress    never show progress
   -h, --help       this help
@@ -74,7 +72,6 @@ export async function runAnalyze(args: string[], signal: AbortSignal): Promise<n
     signal,
     intel: intel?.index,
     sigma,
-    parallel: values['single-thread'] !== true,
     onProgress:
       progress === undefined
         ? undefined
@@ -159,7 +156,6 @@ function parseOptions(args: string[]) {
         intel: { type: 'string', multiple: true },
         rules: { type: 'string', multiple: true },
         json: { type: 'boolean' },
-        'single-thread': { type: 'boolean' },
         respond: { type: 'boolean' },
         execute: { type: 'boolean' },
         progress: { type: 'boolean' },

@@ -7,25 +7,7 @@ export interface Dispatcher extends Detector {
    * False when no detector looks at events of `action` (or, for an event naming no observable, when
    * only observable-only detectors would), so the caller need not even build them.
    */
-  readonly wants: (action: string, hasObservables: boolean) => boolean;
-  /** What {@link wants} decides on, as plain data (for a worker thread that reads the lines). */
-  readonly interest: EventInterest;
-}
-
-/** Which events some detector looks at. */
-export interface EventInterest {
-  /** Some detector looks at every event. */
-  readonly all: boolean;
-  /** Some detector looks at every event that names an observable (address, domain, e-mail). */
-  readonly observables: boolean;
-  /** The `event.action` values some detector declared. */
-  readonly actions: readonly string[];
-}
-
-/** The `wants` predicate of an interest: see {@link Dispatcher.wants}. */
-export function wantsOf(interest: EventInterest): (action: string, hasObservables: boolean) => boolean {
-  const actions = new Set(interest.actions);
-  return (action, hasObservables) => interest.all || actions.has(action) || (hasObservables && interest.observables);
+  wants(action: string, hasObservables: boolean): boolean;
 }
 
 /**
@@ -45,11 +27,11 @@ export function createDispatcher(detectors: readonly Detector[]): Dispatcher {
     const action = e.event.action;
     return (action === undefined ? undefined : byAction.get(action)) ?? everything;
   };
-  const interest: EventInterest = { all: everything.some((d) => d.observablesOnly !== true), observables: everything.length > 0, actions: [...byAction.keys()] };
+  const wantsAll = everything.some((d) => d.observablesOnly !== true);
+  const wantsObservables = everything.length > 0;
   return {
     id: 'vigil.dispatch',
-    interest,
-    wants: wantsOf(interest),
+    wants: (action, hasObservables) => wantsAll || byAction.has(action) || (hasObservables && wantsObservables),
     observe(ts, e) {
       const list = targets(e);
       for (let i = 0; i < list.length; i++) list[i]!.observe(ts, e);

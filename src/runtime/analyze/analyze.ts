@@ -8,11 +8,10 @@ import { createDispatcher, type Dispatcher } from '../../core/detect/dispatch.js
 import type { IndicatorIndex } from '../../core/intel/index.js';
 import type { SigmaRule } from '../../core/sigma/index.js';
 import type { SigmaMappings } from '../../core/sigma/logsource/index.js';
-import { fileFacts, readLines, STDIN_PATH } from '../input/index.js';
-import { countLines } from './count-lines.js';
-import { countInWorker } from './worker-input.js';
+import { fileModifiedTime, readLines, STDIN_PATH } from '../input/index.js';
+import { analyzeLines } from './analyze-lines.js';
 import { fitForest } from './fit-forest.js';
-import { createLinuxAuthParser, type LinuxAuthParser, type LinuxAuthParserOptions } from '../../components/parsers/linux-auth/index.js';
+import { createLinuxAuthParser, type LinuxAuthParser } from '../../components/parsers/linux-auth/index.js';
 import { emptyInputSummary, type AnalyzeSummary, type InputSummary } from './summary.js';
 
 /** Progress of an analysis, reported after each batch of lines. */
@@ -36,8 +35,6 @@ export interface AnalyzeOptions {
   readonly now?: number | undefined;
   /** Threat-intel indicators to match every event against. */
   readonly intel?: IndicatorIndex | undefined;
-  /** Read large files in a worker thread beside the detectors (default true); false keeps one thread. */
-  readonly parallel?: boolean | undefined;
   /** Sigma rules to run over the parsed events, with the mappings that serve them. */
   readonly sigma?: { readonly rules: readonly SigmaRule[]; readonly mappings: SigmaMappings } | undefined;
 }
@@ -83,17 +80,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeSummary> 
   return { inputs: summaries, alerts, durationMs: performance.now() - started, actions };
 }
 
-function parserOptionsFor(path: string, mtime: number | undefined, options: AnalyzeOptions): LinuxAuthParserOptions {
-  const referenceTime = mtime ?? options.now ?? Date.now();
-  return options.year === undefined ? { filePath: path, referenceTime } : { filePath: path, year: options.year, referenceTime };
-}
-
 async function parserFor(path: string, options: AnalyzeOptions): Promise<LinuxAuthParser> {
-  return createLinuxAuthParser(parserOptionsFor(path, (await fileFacts(path))?.mtime, options));
+  const mtime = path === STDIN_PATH ? undefined : await fileModifiedTime(path);
+  const referenceTime = mtime ?? options.now ?? Date.now();
+  return createLinuxAuthParser(options.year === undefined ? { filePath: path, referenceTime } : { filePath: path, year: options.year, referenceTime });
 }
-
-/** Below this size a file is read in the main thread: starting a worker costs more than it saves. */
-const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 async function analyzeInput(
   path: string,
@@ -104,31 +95,11 @@ async function analyzeInput(
   detection: Dispatcher,
   actions: Map<string, number>,
 ): Promise<void> {
-  const file = path === STDIN_PATH ? undefined : await fileFacts(path);
-  const parserOptions = parserOptionsFor(path, file?.mtime, options);
-  const parser = createLinuxAuthParser(parserOptions);
-  const onProgress = (bytesRead: number, totalBytes: number | undefined, lines: number): void =>
-    options.onProgress?.({ path, inputIndex: index, inputCount: count, bytesRead, totalBytes, lines });
-  // A large file is read and counted in a worker thread while this one runs the detectors; the lines
-  // they want come back with the worker parser's year state and are parsed here again into events.
-  // Pointless when every event is wanted (Sigma rules look at all of them).
-  if ((options.parallel ?? true) && file !== undefined && file.size >= WORKER_MIN_BYTES && !detection.interest.all) {
-    await countInWorker(
-      path,
-      parserOptions,
-      detection.interest,
-      summary,
-      actions,
-      (text, lineNumber, offset, yearState) => {
-        parser.restoreYears(yearState);
-        const line = parser.scan(text, lineNumber, offset);
-        if (line !== undefined) detection.observe(line.ts, line.event());
-      },
-      { signal: options.signal, onProgress },
-    );
-    return;
-  }
-  await countLines(path, parser, detection.wants, summary, actions, (line) => { detection.observe(line.ts, line.event()); }, { signal: options.signal, onProgress });
+  const parser = await parserFor(path, options);
+  await analyzeLines(path, parser, detection, summary, actions, {
+    signal: options.signal,
+    onProgress: (bytesRead, totalBytes, lines) => options.onProgress?.({ path, inputIndex: index, inputCount: count, bytesRead, totalBytes, lines }),
+  });
 }
 
 /** Peeks at each file's first parseable event and orders the inputs by it; stdin keeps its place at the end. */

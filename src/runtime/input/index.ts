@@ -9,7 +9,7 @@
  *   complete line before the damage was delivered, never a hang or a bare exception.
  */
 export { DEFAULT_HIGH_WATER_MARK, DEFAULT_MAX_LINE_BYTES, readLines } from './read-lines.js';
-export { fileFacts, STDIN_PATH, type FileFacts } from './open-input.js';
+export { fileModifiedTime, STDIN_PATH } from './open-input.js';
 export { readFileStart, readFully } from './read-fully.js';
 export { LineFlag } from './types.js';
 export type { LineBatch, LineFlagBit, LineSource, ReadLinesOptions, ReadStats } from './types.js';

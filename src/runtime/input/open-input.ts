@@ -91,23 +91,15 @@ async function* streamChunks(stream: Readable): AsyncGenerator<Buffer, void, und
   }
 }
 
-/** What `analyze` needs to know of an input file before reading it. */
-export interface FileFacts {
-  /**
-   * Modification time in milliseconds since the epoch: the syslog parser infers from it the year
-   * that RFC 3164 timestamps leave out.
-   */
-  readonly mtime: number;
-  /** Size in bytes. */
-  readonly size: number;
-}
-
-/** The file's {@link FileFacts}, or undefined for stdin. Throws INPUT_NOT_FOUND or INPUT_UNREADABLE like `readLines`. */
-export async function fileFacts(path: string): Promise<FileFacts | undefined> {
+/**
+ * The file's modification time in milliseconds since the epoch, or undefined for stdin.
+ * The syslog parser needs it to infer the year that RFC 3164 timestamps leave out.
+ * Throws INPUT_NOT_FOUND or INPUT_UNREADABLE like `readLines`.
+ */
+export async function fileModifiedTime(path: string): Promise<number | undefined> {
   if (path === STDIN_PATH) return undefined;
   try {
-    const facts = await stat(path);
-    return { mtime: Math.trunc(facts.mtimeMs), size: facts.size };
+    return Math.trunc((await stat(path)).mtimeMs);
   } catch (error) {
     throw openError(error, path);
   }

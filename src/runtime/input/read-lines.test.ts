@@ -5,7 +5,7 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { collectLines, expectedLines, withTempDir } from './fixtures.js';
-import { fileFacts, readLines, STDIN_PATH } from './index.js';
+import { fileModifiedTime, readLines, STDIN_PATH } from './index.js';
 
 /** A few thousand syslog-like lines with some multi-byte text, so that lines cross chunk boundaries. */
 function sampleLog(lines = 3000, ending = '\n'): string {
@@ -186,21 +186,21 @@ describe('readLines', () => {
   });
 });
 
-describe('fileFacts', () => {
-  it('returns the mtime in milliseconds and the size', async () => {
+describe('fileModifiedTime', () => {
+  it('returns the mtime in milliseconds', async () => {
     await withTempDir(async (_dir, file) => {
       const path = await file('auth.log', 'x\n');
       const when = new Date('2023-06-15T12:34:56.000Z');
       await utimes(path, when, when);
-      assert.deepEqual(await fileFacts(path), { mtime: when.getTime(), size: 2 });
+      assert.equal(await fileModifiedTime(path), when.getTime());
     });
   });
 
   it('is undefined for stdin', async () => {
-    assert.equal(await fileFacts(STDIN_PATH), undefined);
+    assert.equal(await fileModifiedTime(STDIN_PATH), undefined);
   });
 
   it('fails with INPUT_NOT_FOUND for a missing file', async () => {
-    await assert.rejects(fileFacts('/nonexistent/vigil/auth.log'), { code: 'INPUT_NOT_FOUND' });
+    await assert.rejects(fileModifiedTime('/nonexistent/vigil/auth.log'), { code: 'INPUT_NOT_FOUND' });
   });
 });

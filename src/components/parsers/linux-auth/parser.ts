@@ -63,13 +63,6 @@ export interface LinuxAuthParser {
    * undefined: then `scan` the line. Either way the year tracking moves on as `scan` would move it.
    */
   scanCommon(text: string, start: number, end: number): CommonLine | undefined;
-  /**
-   * Where the year inference stands (see `SyslogReader.yearState`). A parser of the same file that
-   * restores this state before a line reads that line exactly as this parser would have: lines can be
-   * counted by one parser (in a worker) and the few that matter re-read by another.
-   */
-  readonly yearState: number;
-  restoreYears(state: number): void;
 }
 
 /** See {@link LinuxAuthParser.scanCommon}. */
@@ -140,16 +133,7 @@ export function createLinuxAuthParser(options: LinuxAuthParserOptions): LinuxAut
     return common;
   }
 
-  return {
-    parse,
-    scan,
-    lastFailure,
-    scanCommon,
-    get yearState() {
-      return reader.yearState;
-    },
-    restoreYears: (state) => { reader.restoreYears(state); },
-  };
+  return { parse, scan, lastFailure, scanCommon };
 }
 
 function namesObservable(hostname: string, facts: AuthFacts): boolean {

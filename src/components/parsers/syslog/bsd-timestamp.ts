@@ -27,7 +27,7 @@ export class BsdTimestampReader {
   ms = 0;
   /** Index just after the last timestamp read. */
   end = 0;
-  readonly years: YearTracker;
+  private readonly years: YearTracker;
   private readonly offsetMs: number;
   private cachedDate = '';
   private cachedDayMs = 0;
@@ -42,16 +42,6 @@ export class BsdTimestampReader {
   /** True when `line` holds a month abbreviation and a space at `at`: the line claims to be RFC 3164. */
   static startsAt(line: string, at: number): boolean {
     return MONTH_BY_CODE.has(packMonth(line, at)) && line.charCodeAt(at + 3) === 32;
-  }
-
-  /**
-   * Moves the year tracker to `state` (see {@link YearTracker.state}). The remembered date was read
-   * under the old state, so it is forgotten when the state changes.
-   */
-  restoreYears(state: number): void {
-    if (state === this.years.state) return;
-    this.years.restore(state);
-    this.cachedDate = '';
   }
 
   /** Reads the timestamp at `at`; on success sets `ms` and `end` and returns undefined. */

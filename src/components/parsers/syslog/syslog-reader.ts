@@ -123,18 +123,6 @@ export class SyslogReader implements SyslogFrame {
     return this.bsd.end;
   }
 
-  /**
-   * Where the year inference of RFC 3164 timestamps stands: a number to give to {@link restoreYears} of
-   * another reader of the same file, which then reads the next line's year as this one would.
-   */
-  get yearState(): number {
-    return this.bsd.years.state;
-  }
-
-  restoreYears(state: number): void {
-    this.bsd.restoreYears(state);
-  }
-
   /** The time as ISO 8601 UTC text, formatted only when asked for (most lines never need it). */
   get timestamp(): string {
     return this.formatter.format(this.ts);

@@ -38,16 +38,6 @@ export class YearTracker {
     return Math.floor(index / 12);
   }
 
-  /** The tracker's whole state (year × 12 + month of the latest line, or -1), to hand to another tracker. */
-  get state(): number {
-    return this.latest;
-  }
-
-  /** Continues from a {@link state} taken from a tracker that read the same file up to some line. */
-  restore(state: number): void {
-    this.latest = state;
-  }
-
   private firstYear(month: number): number {
     if ('year' in this.start) return this.start.year;
     const local = new Date(this.start.referenceTime + (this.start.utcOffsetMinutes ?? 0) * 60_000);

@@ -1,34 +1,28 @@
-import type { LinuxAuthParser, ScannedLine } from '../../components/parsers/linux-auth/index.js';
+import type { LinuxAuthParser } from '../../components/parsers/linux-auth/index.js';
+import type { Dispatcher } from '../../core/detect/dispatch.js';
 import { readLines } from '../input/index.js';
 import type { InputSummary } from './summary.js';
 
-/** A line some detector wants, as it is handed over (the view is valid only during the call). */
-export type WantedLineSink = (line: ScannedLine, text: string, lineNumber: number, offset: number, yearState: number) => void;
-
-export interface CountLinesOptions {
+export interface AnalyzeLinesOptions {
   readonly signal?: AbortSignal | undefined;
-  /** After each batch of lines: the bytes read so far and the input's size (undefined for stdin). */
+  /** After each batch of lines: the bytes read so far, the input's size (undefined for stdin) and the lines so far. */
   readonly onProgress?: ((bytesRead: number, totalBytes: number | undefined, lines: number) => void) | undefined;
-  /** After each batch of lines has been counted. */
-  readonly afterBatch?: (() => void) | undefined;
 }
 
 /**
- * Reads one input through `parser`, counting every line into `summary` and `actions`, and hands the
- * lines some detector wants (by `wants`) to `onWanted`, with the parser's year state from before the
- * line (see `LinuxAuthParser.yearState`). Runs in the main thread or in a worker alike.
- * Read statistics reach `summary` even when reading fails part-way (the error is rethrown).
+ * Reads one input through `parser`, counting every line into `summary` and `actions`, and gives the
+ * events some detector wants to `detection`. Read statistics reach `summary` even when reading fails
+ * part-way (the error is rethrown).
  */
-export async function countLines(
+export async function analyzeLines(
   path: string,
   parser: LinuxAuthParser,
-  wants: (action: string, hasObservables: boolean) => boolean,
+  detection: Dispatcher,
   summary: InputSummary,
   actions: Map<string, number>,
-  onWanted: WantedLineSink,
-  options: CountLinesOptions = {},
+  options: AnalyzeLinesOptions = {},
 ): Promise<void> {
-  const { onProgress, afterBatch } = options;
+  const { onProgress } = options;
   const source = readLines(path, {
     signal: options.signal,
     onProgress: onProgress === undefined ? undefined : (bytesRead, totalBytes) => { onProgress(bytesRead, totalBytes, source.stats.lines); },
@@ -36,27 +30,22 @@ export async function countLines(
   try {
     for await (const batch of source) {
       for (let i = 0; i < batch.count; i++) {
-        const yearState = parser.yearState;
         // Most lines (cron, sessions) reach no detector: they are only counted, and the commonest
         // shapes are recognised in place, without even slicing the line. The check assumes the line
         // names an address, so a detector that wants those (threat intel) still gets it.
         const common = batch.flags[i] === 0 ? parser.scanCommon(batch.holder(i), batch.start[i]!, batch.end[i]!) : undefined;
-        if (common !== undefined && !wants(common.action, true)) {
+        if (common !== undefined && !detection.wants(common.action, true)) {
           countEvent(summary, actions, common.ts, common.action, true);
           continue;
         }
-        const text = batch.line(i);
-        const lineNumber = batch.lineNumber[i]!;
-        const offset = batch.offset[i]!;
-        const line = parser.scan(text, lineNumber, offset);
+        const line = parser.scan(batch.line(i), batch.lineNumber[i]!, batch.offset[i]!);
         if (line === undefined) {
           summary.unparsable++;
           continue;
         }
         countEvent(summary, actions, line.ts, line.action, line.understood);
-        if (wants(line.action, line.hasObservables)) onWanted(line, text, lineNumber, offset, yearState);
+        if (detection.wants(line.action, line.hasObservables)) detection.observe(line.ts, line.event());
       }
-      afterBatch?.();
     }
   } finally {
     const s = source.stats;
