@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { defaultCasesConfig } from '../../core/cases/index.js';
 import { isVigilError } from '../../lib/errors.js';
-import { defaultDetectionConfig } from '../../schema/config.js';
+import { defaultDetectionConfig, vigilConfigSchema } from '../../schema/config.js';
 import { loadDetectionConfig, loadVigilConfig } from './load-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
@@ -21,6 +21,14 @@ const invalid = (pattern: RegExp) => (e: unknown) => isVigilError(e) && e.code =
 
 test('no file means the defaults', async () => {
   assert.deepEqual(await loadDetectionConfig(undefined), defaultDetectionConfig());
+});
+
+test('the shipped defaults file is what the schema gives for an empty file', async () => {
+  assert.deepEqual(
+    await loadVigilConfig(undefined),
+    vigilConfigSchema.parse({}),
+    'content/config-defaults.json is out of date: run `npm run build && node scripts/write-config-defaults.mjs`',
+  );
 });
 
 test('a file overrides only what it names', async () => {
