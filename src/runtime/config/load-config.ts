@@ -12,7 +12,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * `scripts/write-config-defaults.mjs` (a test checks that the two agree). Reading it spares a run
  * without `--config` from loading zod and every section's schema: about half of start-up.
  */
-export const CONFIG_DEFAULTS_PATH = new URL('../../../content/config-defaults.json', import.meta.url);
+const CONFIG_DEFAULTS_PATH = new URL('../../../content/config-defaults.json', import.meta.url);
 
 /**
  * Reads a YAML or JSON configuration file (`vigil.yml`), validated whole and strictly, so a mistake
