@@ -1,6 +1,5 @@
 import type { ParseFailureReason } from '../parse-failure.js';
 import { sameText } from './same-text.js';
-import { DayStart } from './day-start.js';
 import { daysInMonth, readFraction, twoDigits } from './digits.js';
 import type { YearTracker } from './year-tracker.js';
 
@@ -32,7 +31,6 @@ export class BsdTimestampReader {
   private cachedDate = '';
   private cachedDayMs = 0;
   private readonly fraction = { end: 0, millis: 0 };
-  private readonly days = new DayStart();
 
   constructor(years: YearTracker, utcOffsetMinutes: number) {
     this.years = years;
@@ -76,7 +74,7 @@ export class BsdTimestampReader {
       const year = this.years.yearFor(month);
       if (year < 1000 || year > 9999 || day > daysInMonth(year, month)) return 'bad_timestamp';
       this.cachedDate = line.slice(at, i);
-      this.cachedDayMs = this.days.of(year, month, day) - this.offsetMs;
+      this.cachedDayMs = Date.UTC(year, month, day) - this.offsetMs;
     }
     let end = i + 8;
     let ms = this.cachedDayMs + hour * 3_600_000 + minute * 60_000 + second * 1000;
