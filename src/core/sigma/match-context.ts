@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { EventView, FieldValue } from './contract.js';
+import { isVerbatimJson } from './keyword-gate.js';
 import { numberText } from './value-spec.js';
 
 /**
@@ -13,8 +14,19 @@ export class MatchContext {
   private utf8Cache: Map<string, { raw: string; bytes: Buffer }> | undefined;
   private keywordList: readonly string[] | undefined;
   private keywordLowerList: readonly string[] | undefined;
+  private verbatim: boolean | undefined;
 
-  constructor(readonly event: EventView) {}
+  /** `source`: the JSON text the event was parsed from, when it is at hand (keyword gates read it). */
+  constructor(
+    readonly event: EventView,
+    readonly source?: string,
+  ) {}
+
+  /** True when `source` has no `\u` or `\/` escape: its strings then appear in it character for character. */
+  sourceIsVerbatim(): boolean {
+    this.verbatim ??= this.source !== undefined && isVerbatimJson(this.source);
+    return this.verbatim;
+  }
 
   /** The event's value of `field`, lower-cased once per event. */
   lower(field: string, raw: string): string {

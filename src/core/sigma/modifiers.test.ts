@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import RE2 from 're2';
 import { base64Offsets } from './encoding.js';
 import { errorsOf, matches, ruleOf } from './event-fixture.js';
 
@@ -70,6 +71,23 @@ describe('regular expressions', () => {
     assert.equal(matches(ruleOf(one('f|re', "'a.b'")), { f: 'a\nb' }), false);
     assert.equal(matches(ruleOf(one('f|re|s', "'a.b'")), { f: 'a\nb' }), true);
     assert.equal(matches(ruleOf(one('f|re|dotall', "'a.b'")), { f: 'a\nb' }), true);
+  });
+
+  it('answers as RE2 does, also where the literal precheck refuses a value before RE2 sees it', () => {
+    const patterns: [string, string][] = [
+      ['sekurlsa::\\w+', ''],
+      ['sekurlsa::\\w+', 'i'],
+      ['kiwi|mimi', 'i'],
+      ['(?:set).*&&\\s?set', ''],
+      ['\\$\\{`?e`?n`?v', 'i'],
+    ];
+    const values = ['sekurlsa::logon', 'SEKURLSA::logon', 'ſekurlsa::x', '\u212Aiwi', 'MIMI', 'set a && set b', 'SET a && set b', '${env:path}', '${`e`n`v', 'nothing here', ''];
+    for (const [pattern, flags] of patterns) {
+      // Single-quoted YAML keeps backslashes as they are.
+      const rule = ruleOf(one(`f|re${flags === 'i' ? '|i' : ''}`, `'${pattern}'`));
+      const re2 = new RE2(pattern, flags);
+      for (const f of values) assert.equal(matches(rule, { f }), re2.test(f), `/${pattern}/${flags} on ${JSON.stringify(f)}`);
+    }
   });
 
   it('a leading (?i) becomes the i flag', () => {

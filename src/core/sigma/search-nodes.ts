@@ -5,6 +5,7 @@ import { displayValue, type ValueSpec } from './value-spec.js';
 import { LiteralScanner } from '../../lib/aho-corasick.js';
 import { MemoBudget, StringMemo } from '../../lib/string-memo.js';
 import { substringOf, type Glob } from './glob.js';
+import { KeywordGate } from './keyword-gate.js';
 import type { ValueTest } from './value-tests.js';
 
 /** One field test that held, as a match explanation shows it. */
@@ -59,11 +60,14 @@ export class ItemNode implements SearchNode {
     this.globs = field !== null && allGlobs ? globs : undefined;
     this.keywordGlobs = field === null && allGlobs && !all ? globs : undefined;
     const substrings = allGlobs && !all ? globs.map(substringOf) : [];
-    this.substrings =
-      substrings.length >= MIN_SCANNER_VALUES && substrings.every((l) => l !== undefined) ? new LiteralScanner(substrings) : undefined;
+    const literals = substrings.every((l) => l !== undefined) ? substrings : [];
+    this.substrings = literals.length >= MIN_SCANNER_VALUES ? new LiteralScanner(literals) : undefined;
+    this.keywordGate = field === null ? KeywordGate.of(literals) : undefined;
   }
 
   private readonly fieldName: string;
+  /** The values in Sigma notation, for explanations; made on the first one. */
+  private displays: readonly string[] | undefined;
   private readonly tests: readonly ValueTest[];
   /** Keyword strings → whether one of `substrings` occurs in them; made on the first keyword search. */
   private keywordHits: StringMemo<boolean> | undefined;
@@ -79,6 +83,8 @@ export class ItemNode implements SearchNode {
    * instead of one substring search per value (keyword rules list dozens, tried on every event string).
    */
   private readonly substrings: LiteralScanner | undefined;
+  /** For a keyword item of `contains` values: rules most events out on their JSON text alone. */
+  private readonly keywordGate: KeywordGate | undefined;
 
   test(ctx: MatchContext): boolean {
     const field = this.field;
@@ -126,6 +132,7 @@ export class ItemNode implements SearchNode {
   }
 
   private anyKeyword(ctx: MatchContext, globs: readonly Glob[]): boolean {
+    if (this.keywordGate !== undefined && !this.keywordGate.mayMatch(ctx)) return false;
     const scanner = this.substrings;
     if (scanner !== undefined) {
       const keywords = ctx.keywords();
@@ -154,13 +161,14 @@ export class ItemNode implements SearchNode {
     const raw: FieldValue = this.field === null ? undefined : ctx.event.get(this.field);
     const field = this.field ?? KEYWORDS_FIELD;
     const actual = this.field === null ? matchedKeyword(this.values, ctx) : explainText(raw, SIGMA_LIMITS.maxExplainLength);
+    const displays = (this.displays ??= this.values.map((v) => displayValue(v.spec)));
     if (this.negated) {
-      const expected = `not ${this.values.map((v) => displayValue(v.spec)).join(this.all ? ' and ' : ' or ')}`;
+      const expected = `not ${displays.join(this.all ? ' and ' : ' or ')}`;
       hits.push({ field, modifiers: this.modifiers, expected, actual });
       return true;
     }
-    for (const v of this.values) {
-      if (v.test.test(raw, field, ctx)) hits.push({ field, modifiers: this.modifiers, expected: displayValue(v.spec), actual });
+    for (let i = 0; i < this.values.length; i++) {
+      if (this.values[i]!.test.test(raw, field, ctx)) hits.push({ field, modifiers: this.modifiers, expected: displays[i]!, actual });
     }
     return true;
   }

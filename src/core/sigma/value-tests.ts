@@ -5,6 +5,7 @@ import { compileGlob, type Glob } from './glob.js';
 import { SIGMA_LIMITS } from './limits.js';
 import { scalarNumber, scalarText, type MatchContext } from './match-context.js';
 import { compileRegex, type CompiledRegex } from './regex.js';
+import { regexLiterals } from './regex-literals.js';
 import { lowerTokens, type Tok } from './sigma-string.js';
 import { timePart, type TimePart } from './time-parts.js';
 import type { CompareOp, ValueSpec } from './value-spec.js';
@@ -39,7 +40,7 @@ export function compileValueTest(v: ValueSpec): ValueTest | CompileFailure {
       return v.exists ? EXISTS_TEST : ABSENT_TEST;
     case 'regex': {
       const r = compileRegex(v.source, v.flags);
-      return r.ok ? new RegexTest(r.value) : { code: r.code, message: r.reason };
+      return r.ok ? new RegexTest(r.value, regexLiterals(v.source, v.flags, 1)) : { code: r.code, message: r.reason };
     }
     case 'cidr':
       return new CidrTest(v.cidr);
@@ -96,16 +97,32 @@ class StringTest implements ValueTest {
   }
 }
 
+/**
+ * `needs`: texts one of which (lower-cased) every match contains (`regexLiterals`); a string value
+ * without any is refused with a native substring search instead of a call into RE2, which costs a
+ * conversion to UTF-8 and a crossing into C++.
+ */
 class RegexTest implements ValueTest {
   readonly absent = false;
-  constructor(private readonly re: CompiledRegex) {}
+  constructor(
+    private readonly re: CompiledRegex,
+    private readonly needs: readonly string[] | undefined,
+  ) {}
   test(raw: FieldValue, field: string, ctx: MatchContext): boolean {
-    if (typeof raw === 'string') return this.re.test(raw.length > 64 ? ctx.utf8(field, raw) : raw);
+    if (typeof raw === 'string') {
+      if (this.needs !== undefined && !containsOne(ctx.lower(field, raw), this.needs)) return false;
+      return this.re.test(raw.length > 64 ? ctx.utf8(field, raw) : raw);
+    }
     return someScalar(raw, 0, (v) => {
       const s = scalarText(v);
       return s !== undefined && this.re.test(s);
     });
   }
+}
+
+function containsOne(text: string, needles: readonly string[]): boolean {
+  for (let i = 0; i < needles.length; i++) if (text.includes(needles[i]!)) return true;
+  return false;
 }
 
 const NULL_TEST: ValueTest = { test: (raw) => raw === null || raw === undefined, absent: true };

@@ -69,7 +69,7 @@ export async function hunt(options: HuntOptions): Promise<HuntSummary> {
   const onEvent = (view: RoutedEventView, text: string, path: string, line: number): void => {
     const bucket = index.bucket(view);
     if (bucket.rules.length === 0) return;
-    const context = new MatchContext(view);
+    const context = new MatchContext(view, text);
     let candidates = bucketPrefilters.get(bucket);
     if (candidates === undefined) bucketPrefilters.set(bucket, (candidates = prefilter.subset(bucket.rules)));
     const rules = candidates.candidates(context);
