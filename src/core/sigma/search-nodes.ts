@@ -60,14 +60,14 @@ export class ItemNode implements SearchNode {
     this.globs = field !== null && allGlobs ? globs : undefined;
     this.keywordGlobs = field === null && allGlobs && !all ? globs : undefined;
     const substrings = allGlobs && !all ? globs.map(substringOf) : [];
-    const literals = substrings.every((l) => l !== undefined) ? substrings : [];
-    this.substrings = literals.length >= MIN_SCANNER_VALUES ? new LiteralScanner(literals) : undefined;
-    this.keywordGate = field === null ? KeywordGate.of(literals) : undefined;
+    this.literals = substrings.every((l) => l !== undefined) ? substrings : [];
+    this.substrings = this.literals.length >= MIN_SCANNER_VALUES ? new LiteralScanner(this.literals) : undefined;
+    this.keywordGate = field === null ? KeywordGate.of(this.literals) : undefined;
   }
 
   private readonly fieldName: string;
-  /** The values in Sigma notation, for explanations; made on the first one. */
-  private displays: readonly string[] | undefined;
+  /** The values in Sigma notation, for explanations, each made when first needed. */
+  private displays: (string | undefined)[] | undefined;
   private readonly tests: readonly ValueTest[];
   /** Keyword strings → whether one of `substrings` occurs in them; made on the first keyword search. */
   private keywordHits: StringMemo<boolean> | undefined;
@@ -83,6 +83,8 @@ export class ItemNode implements SearchNode {
    * instead of one substring search per value (keyword rules list dozens, tried on every event string).
    */
   private readonly substrings: LiteralScanner | undefined;
+  /** The text each value must contain, in value order, when every value is a case-insensitive `contains` (else empty). */
+  private readonly literals: readonly string[];
   /** For a keyword item of `contains` values: rules most events out on their JSON text alone. */
   private readonly keywordGate: KeywordGate | undefined;
 
@@ -161,16 +163,28 @@ export class ItemNode implements SearchNode {
     const raw: FieldValue = this.field === null ? undefined : ctx.event.get(this.field);
     const field = this.field ?? KEYWORDS_FIELD;
     const actual = this.field === null ? matchedKeyword(this.values, ctx) : explainText(raw, SIGMA_LIMITS.maxExplainLength);
-    const displays = (this.displays ??= this.values.map((v) => displayValue(v.spec)));
     if (this.negated) {
-      const expected = `not ${displays.join(this.all ? ' and ' : ' or ')}`;
+      const expected = `not ${this.values.map((_, i) => this.display(i)).join(this.all ? ' and ' : ' or ')}`;
       hits.push({ field, modifiers: this.modifiers, expected, actual });
       return true;
     }
+    // A long `contains` list: one scan finds the values that hold, rather than one search per value.
+    const found = this.substrings !== undefined && this.field !== null && typeof raw === 'string' ? this.foundLiterals(ctx.lower(this.field, raw)) : undefined;
     for (let i = 0; i < this.values.length; i++) {
-      if (this.values[i]!.test.test(raw, field, ctx)) hits.push({ field, modifiers: this.modifiers, expected: displays[i]!, actual });
+      const held = found !== undefined ? found.has(this.literals[i]!) : this.values[i]!.test.test(raw, field, ctx);
+      if (held) hits.push({ field, modifiers: this.modifiers, expected: this.display(i), actual });
     }
     return true;
+  }
+
+  private foundLiterals(lower: string): ReadonlySet<string> {
+    return new Set(this.substrings!.allMatches(lower).map((id) => this.literals[id]!));
+  }
+
+  /** Value `i` in Sigma notation, made once (lists of thousands of hashes are explained one value at a time). */
+  private display(i: number): string {
+    const displays = (this.displays ??= []);
+    return (displays[i] ??= displayValue(this.values[i]!.spec));
   }
 }
 
