@@ -17,28 +17,34 @@ export interface LiteralNeed {
  */
 export type LiteralClauses = readonly (readonly LiteralNeed[])[];
 
-/** Literals shorter than this rule nothing out and are not used. */
+/**
+ * Literals shorter than this rule little out and are not used, unless a rule has no clause without
+ * them: SigmaHQ's `EventID: 16` alone, or `contains` lists of `^^`, emoji or homoglyphs, would
+ * otherwise be evaluated on every event of their logsource.
+ */
 const MIN_LITERAL = 3;
 /** Clauses with more alternatives than this are not worth indexing. */
 const MAX_ALTERNATIVES = 1024;
 
 /** The literal clauses of a rule's condition (empty when none can be derived, e.g. `not x` or regexes). */
 export function literalClauses(condition: ResolvedCondition, searches: readonly SearchNode[]): LiteralClauses {
-  return ofCondition(condition, searches).filter((c) => c.length > 0 && c.length <= MAX_ALTERNATIVES);
+  const usable = (minLength: number): LiteralNeed[][] => ofCondition(condition, searches, minLength).filter((c) => c.length > 0 && c.length <= MAX_ALTERNATIVES);
+  const clauses = usable(MIN_LITERAL);
+  return clauses.length > 0 ? clauses : usable(1);
 }
 
-function ofCondition(node: ResolvedCondition, searches: readonly SearchNode[]): LiteralNeed[][] {
+function ofCondition(node: ResolvedCondition, searches: readonly SearchNode[], minLength: number): LiteralNeed[][] {
   switch (node.kind) {
     case 'search': {
       const s = searches[node.index];
-      return s === undefined ? [] : ofSearch(s);
+      return s === undefined ? [] : ofSearch(s, minLength);
     }
     case 'not':
       return [];
     case 'and':
-      return node.args.flatMap((a) => ofCondition(a, searches));
+      return node.args.flatMap((a) => ofCondition(a, searches, minLength));
     case 'or':
-      return disjunction(node.args.map((a) => ofCondition(a, searches)));
+      return disjunction(node.args.map((a) => ofCondition(a, searches, minLength)));
     default: {
       const never: never = node;
       throw new Error(`unknown condition node ${JSON.stringify(never)}`);
@@ -46,13 +52,13 @@ function ofCondition(node: ResolvedCondition, searches: readonly SearchNode[]): 
   }
 }
 
-function ofSearch(node: SearchNode): LiteralNeed[][] {
-  if (node instanceof AndNode) return node.nodes.flatMap(ofSearch);
-  if (node instanceof OrNode) return disjunction(node.nodes.map(ofSearch));
+function ofSearch(node: SearchNode, minLength: number): LiteralNeed[][] {
+  if (node instanceof AndNode) return node.nodes.flatMap((n) => ofSearch(n, minLength));
+  if (node instanceof OrNode) return disjunction(node.nodes.map((n) => ofSearch(n, minLength)));
   if (node instanceof ItemNode) {
     if (node.field === null || node.negated) return [];
     const field = node.field;
-    const per = node.values.map((v) => literalsOf(v.spec));
+    const per = node.values.map((v) => literalsOf(v.spec, minLength));
     if (node.all) {
       // Every value must hold: each value's literals form a clause of their own.
       return per.filter((l): l is string[] => l !== undefined).map((lits) => lits.map((literal) => ({ field, literal })));
@@ -89,20 +95,20 @@ function bestClause(clauses: readonly LiteralNeed[][]): LiteralNeed[] | undefine
 }
 
 /** Literals one of which any value matching `v` contains (lower-cased); undefined when there is none to rely on. */
-function literalsOf(v: ValueSpec): string[] | undefined {
+function literalsOf(v: ValueSpec, minLength: number): string[] | undefined {
   switch (v.kind) {
     case 'string': {
       const longest = longestLiteral(v.tokens);
-      return longest.length >= MIN_LITERAL ? [longest.toLowerCase()] : undefined;
+      return longest.length >= minLength ? [longest.toLowerCase()] : undefined;
     }
     case 'number':
-      return v.raw.length >= MIN_LITERAL ? [v.raw.toLowerCase()] : undefined;
+      return v.raw.length >= minLength ? [v.raw.toLowerCase()] : undefined;
     case 'anyOf': {
-      const parts = v.values.map(literalsOf);
+      const parts = v.values.map((p) => literalsOf(p, minLength));
       return parts.every((p): p is string[] => p !== undefined) ? parts.flat() : undefined;
     }
     case 'regex':
-      return regexLiterals(v.source, v.flags, MIN_LITERAL);
+      return regexLiterals(v.source, v.flags, minLength);
     case 'bool':
     case 'null':
     case 'cidr':

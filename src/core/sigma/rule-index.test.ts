@@ -59,6 +59,18 @@ describe('createRuleIndex', () => {
     }
   });
 
+  it('indexes a rule on short literals when it has no longer ones, and only then', () => {
+    const eventId = ruleOf(`sel:\n  EventID: 16\ncondition: sel`);
+    const carets = ruleOf(`sel:\n  CommandLine|contains: ['^^', ',;,']\ncondition: sel`);
+    const mixed = ruleOf(`sel:\n  EventID: 1\n  Image|endswith: '\\cmd.exe'\ncondition: sel`);
+    assert.deepEqual(eventId.literalClauses, [[{ field: 'EventID', literal: '16' }]]);
+    assert.deepEqual(mixed.literalClauses, [[{ field: 'Image', literal: '\\cmd.exe' }]], 'the short EventID literal is left out beside a longer one');
+    const short = createRuleIndex([eventId, carets]);
+    const of = (fields: Record<string, string | number>) => short.candidates(eventOf(fields)).map((r) => [eventId, carets].indexOf(r));
+    assert.deepEqual(of({ EventID: 16, CommandLine: 'c^^md' }), [0, 1]);
+    assert.deepEqual(of({ EventID: '1', CommandLine: 'cmd /c echo' }), []);
+  });
+
   it('restricts a subset to its own rules and their fields, in index order', () => {
     const part = index.subset([either, whoami]);
     assert.deepEqual(part.rules, [whoami, either]);
