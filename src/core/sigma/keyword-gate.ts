@@ -20,14 +20,16 @@ export class KeywordGate {
 
   /** The gate for these literals (lower-cased), or undefined when it would not be sound or cheap. */
   static of(literals: readonly string[]): KeywordGate | undefined {
-    if (literals.length === 0) return undefined;
-    const factors = new Set<string>();
+    if (literals.length === 0 || literals.length > MAX_LITERALS) return undefined;
+    let chars = 0;
     for (const literal of literals) {
       if (literal === '' || !isPrintableAscii(literal)) return undefined;
-      factors.add(rarestWindow(jsonEscaped(literal)));
-      if (factors.size > MAX_FACTORS) return undefined;
+      chars += literal.length;
     }
-    const alternatives = [...factors].map((f) => f.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+    if (chars > MAX_LITERAL_CHARS) return undefined;
+    const factors = coveringFactors(literals.map(jsonEscaped));
+    if (factors === undefined) return undefined;
+    const alternatives = factors.map((f) => f.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
     return new KeywordGate(new RegExp(alternatives.join('|'), 'i'));
   }
 
@@ -43,6 +45,9 @@ export class KeywordGate {
 const LOWER_CASE_TO_ASCII = /[\u0130\u212a]/;
 /** Factors per gate: the regex tries each at every position of the text (at most 4 characters each). */
 const MAX_FACTORS = 32;
+/** Longer keyword lists are not gated (choosing factors costs literals × characters at compile time). */
+const MAX_LITERALS = 1024;
+const MAX_LITERAL_CHARS = 64 * 1024;
 /** Longer texts skip the gate, which bounds its worst case (MAX_FACTORS × 4 comparisons per character). */
 const MAX_GATED_TEXT = 64 * 1024;
 const FACTOR_LENGTH = 4;
@@ -73,27 +78,68 @@ function jsonEscaped(s: string): string {
 }
 
 /**
- * The window of `FACTOR_LENGTH` characters (the whole text when shorter) least likely to occur in
- * an event's text: punctuation weighs most, then digits, then letters, space and backslash (JSON text
- * is full of them).
+ * Few factors that between them occur in every literal, chosen greedily: the window held by the most
+ * literals not yet covered, the rarer on a tie (SigmaHQ's Mimikatz keywords need three: `::`, `kiwi`,
+ * `mimi`). Windows are `FACTOR_LENGTH` characters (a shorter literal is its own window), or two
+ * punctuation characters. Undefined past `MAX_FACTORS`.
  */
-function rarestWindow(s: string): string {
-  if (s.length <= FACTOR_LENGTH) return s;
-  let best = 0;
-  let bestScore = -1;
-  for (let start = 0; start + FACTOR_LENGTH <= s.length; start++) {
-    let score = 0;
-    for (let i = start; i < start + FACTOR_LENGTH; i++) score += rarity(s.charCodeAt(i));
-    if (score > bestScore) {
-      bestScore = score;
-      best = start;
+function coveringFactors(literals: readonly string[]): string[] | undefined {
+  const holders = new Map<string, number[]>();
+  literals.forEach((literal, i) => {
+    for (const w of windows(literal)) {
+      const held = holders.get(w);
+      if (held === undefined) holders.set(w, [i]);
+      else if (held[held.length - 1] !== i) held.push(i);
     }
+  });
+  const covered = new Uint8Array(literals.length);
+  let left = literals.length;
+  const factors: string[] = [];
+  while (left > 0) {
+    if (factors.length === MAX_FACTORS) return undefined;
+    let best = '';
+    let bestCount = 0;
+    let bestRarity = 0;
+    for (const [w, held] of holders) {
+      let count = 0;
+      for (const i of held) count += 1 - covered[i]!;
+      const r = count === 0 ? 0 : rarityOf(w);
+      if (count > bestCount || (count === bestCount && r > bestRarity)) {
+        best = w;
+        bestCount = count;
+        bestRarity = r;
+      }
+    }
+    factors.push(best);
+    for (const i of holders.get(best)!) {
+      left -= 1 - covered[i]!;
+      covered[i] = 1;
+    }
+    holders.delete(best);
   }
-  return s.slice(best, best + FACTOR_LENGTH);
+  return factors;
 }
+
+function* windows(literal: string): Generator<string> {
+  if (literal.length <= FACTOR_LENGTH) {
+    yield literal;
+    return;
+  }
+  for (let i = 0; i + FACTOR_LENGTH <= literal.length; i++) yield literal.slice(i, i + FACTOR_LENGTH);
+  for (let i = 0; i + 2 <= literal.length; i++) if (rarity(literal.charCodeAt(i)) === PUNCTUATION && rarity(literal.charCodeAt(i + 1)) === PUNCTUATION) yield literal.slice(i, i + 2);
+}
+
+/** Punctuation weighs most, then digits, then letters, space and backslash (JSON text is full of them). */
+function rarityOf(w: string): number {
+  let r = 0;
+  for (let i = 0; i < w.length; i++) r += rarity(w.charCodeAt(i));
+  return r;
+}
+
+const PUNCTUATION = 4;
 
 function rarity(c: number): number {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x20 || c === 0x5c) return 1;
   if (c >= 0x30 && c <= 0x39) return 2;
-  return 4;
+  return PUNCTUATION;
 }
