@@ -112,8 +112,7 @@ async function huntInput(
 ): Promise<void> {
   let mode: 'lines' | 'values' | undefined;
   const splitter = new JsonValueSplitter(MAX_VALUE_CHARS);
-  const take = (text: string, line: number): void => {
-    const read = reader.readLine(text, { file: path, line });
+  const take = (text: string, line: number, read = reader.readLine(text, { file: path, line })): void => {
     if (!read.ok) {
       summary.unreadable[read.error.reason] = (summary.unreadable[read.error.reason] ?? 0) + 1;
       return;
@@ -127,8 +126,20 @@ async function huntInput(
       for (let i = 0; i < batch.count; i++) {
         const text = batch.line(i);
         const line = batch.lineNumber[i]!;
-        mode ??= decideMode(text);
-        if (mode === undefined) continue;
+        if (mode === undefined) {
+          // NDJSON when the first non-blank line is a complete JSON object; otherwise values split by braces.
+          const trimmed = text.trim();
+          if (trimmed === '') continue;
+          if (trimmed.startsWith('{') && trimmed.endsWith('}')) {
+            const read = reader.readLine(text, { file: path, line });
+            if (read.ok || read.error.reason !== 'not_json') {
+              mode = 'lines';
+              take(text, line, read);
+              continue;
+            }
+          }
+          mode = 'values';
+        }
         if (mode === 'lines') {
           if (text.trim() !== '') take(text, line);
         } else {
@@ -143,21 +154,6 @@ async function huntInput(
     if (splitter.unfinished) summary.unreadable.truncated = (summary.unreadable.truncated ?? 0) + 1;
     if (splitter.stray > 0) summary.unreadable.not_json = (summary.unreadable.not_json ?? 0) + 1;
   }
-}
-
-/** NDJSON when the first non-blank line is a complete JSON object; otherwise split values by braces. */
-function decideMode(firstLine: string): 'lines' | 'values' | undefined {
-  const trimmed = firstLine.trim();
-  if (trimmed === '') return undefined;
-  if (trimmed.startsWith('{') && trimmed.endsWith('}')) {
-    try {
-      JSON.parse(trimmed);
-      return 'lines';
-    } catch {
-      return 'values';
-    }
-  }
-  return 'values';
 }
 
 /** The computer (Windows) or host (ECS) an event came from. */
