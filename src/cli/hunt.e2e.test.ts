@@ -69,6 +69,28 @@ test('hunt matches a rule over NDJSON events and explains the match', () => {
   assert.match(tagged.stdout, /1 detection\(s\)/);
 });
 
+test('hunt reads NDJSON whose first line is blank or starts with a byte order mark, and JSON split by braces', () => {
+  const rules = join(dir, 'forms-rules');
+  mkdirSync(rules);
+  writeFileSync(join(rules, 'proc_creation_win_whoami.yml'), RULE);
+  const hit = event('C:\\Windows\\System32\\whoami.exe');
+  const miss = event('C:\\Windows\\System32\\notepad.exe');
+  const forms: Record<string, string> = {
+    'blank-first.ndjson': `\n  \n${JSON.stringify(hit)}\n${JSON.stringify(miss)}\n`,
+    'bom.ndjson': `\ufeff${JSON.stringify(hit)}\n${JSON.stringify(hit)}\n`,
+    'array.json': JSON.stringify([hit, miss, hit], null, 2),
+    'concatenated.json': `${JSON.stringify(hit, null, 2)}\n${JSON.stringify(miss, null, 2)}\n`,
+  };
+  const expected: Record<string, number> = { 'blank-first.ndjson': 1, 'bom.ndjson': 2, 'array.json': 2, 'concatenated.json': 1 };
+  for (const [name, text] of Object.entries(forms)) {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const r = vigil(['hunt', path, '--rules', rules, '--ndjson', '-']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').filter((l) => l !== '').length, expected[name], `${name}: ${r.stdout}${r.stderr}`);
+  }
+});
+
 test("rules test runs SigmaHQ's regression tests: 202 passed, 0 failed", () => {
   const r = vigil(['rules', 'test', '--rules', join(SIGMA, 'rules'), '--rules', join(SIGMA, 'rules-emerging-threats'), '--rules', join(SIGMA, 'rules-threat-hunting'), '--regression', join(SIGMA, 'regression')]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
