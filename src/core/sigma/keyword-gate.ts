@@ -12,8 +12,8 @@ import type { MatchContext } from './match-context.js';
  * string that contains a literal puts the literal's JSON-escaped form, and so its factor, in the
  * text. Keyword search compares `toLowerCase` texts; the gate matches with JavaScript's `i` flag,
  * which agrees on ASCII factors except for the two characters whose lower case is ASCII while their
- * case folding is not (KELVIN SIGN → `k`, CAPITAL I WITH DOT → `i̇`): a text holding either passes
- * the gate.
+ * case folding is not (KELVIN SIGN → `k`, CAPITAL I WITH DOT → `i̇`): a text holding either is not
+ * verbatim either, and passes the gate.
  *
  * The pattern is a native RegExp, not RE2: it is built here from escaped literal text (no syntax of
  * the rule's reaches it), an alternation of at most 32 fixed strings of at most 4 characters, so a
@@ -41,12 +41,10 @@ export class KeywordGate {
   mayMatch(ctx: MatchContext): boolean {
     const json = ctx.source;
     if (json === undefined || json.length > MAX_GATED_TEXT) return true;
-    return this.pattern.test(json) || LOWER_CASE_TO_ASCII.test(json) || !ctx.sourceIsVerbatim();
+    return this.pattern.test(json) || !ctx.sourceIsVerbatim();
   }
 }
 
-/** The characters whose lower case is ASCII while the `i` flag does not fold them to it (apart, this keeps the factors' pattern fast). */
-const LOWER_CASE_TO_ASCII = /[\u0130\u212a]/;
 /** Factors per gate: the regex tries each at every position of the text (at most 4 characters each). */
 const MAX_FACTORS = 32;
 /** Longer keyword lists are not gated (choosing factors costs literals × characters at compile time). */
@@ -56,8 +54,13 @@ const MAX_LITERAL_CHARS = 64 * 1024;
 const MAX_GATED_TEXT = 64 * 1024;
 const FACTOR_LENGTH = 4;
 
-/** True when `json` contains no `\u` or `\/` escape (a `\\` pair is an escaped backslash, not one). */
+/**
+ * True when `json` contains no `\u` or `\/` escape (a `\\` pair is an escaped backslash, not one), nor
+ * either character whose lower case is ASCII while the `i` flag does not fold it there (KELVIN SIGN,
+ * CAPITAL I WITH DOT; searching a one-byte string for them costs nothing).
+ */
 export function isVerbatimJson(json: string): boolean {
+  if (json.includes('\u0130') || json.includes('\u212a')) return false;
   if (!json.includes('\\u') && !json.includes('\\/')) return true;
   for (let i = 0; i < json.length; i++) {
     if (json.charCodeAt(i) !== 0x5c) continue;

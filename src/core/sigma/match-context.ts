@@ -22,7 +22,7 @@ export class MatchContext {
     readonly source?: string,
   ) {}
 
-  /** True when `source` has no `\u` or `\/` escape: its strings then appear in it character for character. */
+  /** True when `source` passes `isVerbatimJson`: its strings then appear in it character for character. */
   sourceIsVerbatim(): boolean {
     this.verbatim ??= this.source !== undefined && isVerbatimJson(this.source);
     return this.verbatim;
