@@ -105,3 +105,16 @@ test('an empty rule set and an empty mapping set give empty candidate lists', ()
   assert.deepEqual(noMappings.candidates(sysmon(1)), []);
   assert.equal(noMappings.unmapped.length, RULES.length);
 });
+
+test('a channel-wide rule that needs particular event ids reaches only those ids, and events without a readable id', () => {
+  const needing = { ...stub('logon', { product: 'windows', service: 'security' }), requiredValues: { EventID: ['4624', '4625'] } };
+  const named = { ...stub('named', { product: 'windows', service: 'security' }), requiredValues: { EventID: ['0x10'] } };
+  const any = stub('security', { product: 'windows', service: 'security' });
+  const narrowed = buildLogsourceIndex([needing, named, any], mappings);
+  const of = (record: object): string[] => narrowed.candidates(event(record)).map((r) => r.name);
+  assert.deepEqual(of({ EventID: 4624, Channel: 'Security' }), ['logon', 'named', 'security']);
+  assert.deepEqual(of({ EventID: '4625', Channel: 'Security' }), ['logon', 'named', 'security']);
+  assert.deepEqual(of({ EventID: 4634, Channel: 'Security' }), ['named', 'security'], 'an id the rule does not need');
+  assert.deepEqual(of({ EventID: 'x', Channel: 'Security' }), ['logon', 'named', 'security'], 'an id that does not read as a number');
+  assert.deepEqual(of({ Channel: 'Security' }), ['logon', 'named', 'security'], 'no id at all');
+});

@@ -8,6 +8,8 @@ import { type BucketEntry, RuleBucket } from './rule-bucket.js';
 /** What the index needs of a rule: its logsource (a contract `CompiledRule` has it). */
 export interface IndexableRule {
   readonly meta: { readonly logsource: SigmaLogsource };
+  /** Exact values some fields must have (a compiled Sigma rule's); `EventID` narrows the rule's buckets. */
+  readonly requiredValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A rule the index cannot place, with the reason (the linter lists these). */
@@ -34,8 +36,24 @@ export interface LogsourceIndex<R> {
 }
 
 interface ChannelBuckets<R> {
+  /** Events whose id has no bucket of its own: the rules that need no particular id. */
   readonly all: RuleBucket<R>;
+  /** Events without a readable id: every rule of the channel. */
+  readonly noId: RuleBucket<R>;
   readonly byId: ReadonlyMap<number, RuleBucket<R>>;
+}
+
+const EVENT_ID = /^\d{1,10}$/;
+
+/**
+ * The event ids a rule needs (`EventID: 4624` in every branch of its condition), or undefined. A rule
+ * can only match an event whose `EventID` reads as one of them, and such an event's route has that id:
+ * the format reads both from the same place, and a decimal text or number reads as itself.
+ */
+function requiredEventIds(rule: IndexableRule): number[] | undefined {
+  const values = rule.requiredValues?.EventID;
+  if (values === undefined || values.length === 0 || !values.every((v) => EVENT_ID.test(v) && Number(v) <= 0xffffffff)) return undefined;
+  return values.map(Number);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -94,9 +112,18 @@ export function buildLogsourceIndex<R extends IndexableRule>(rules: readonly R[]
   for (const key of channelKeys) {
     const product = mappings.channelProducts.get(key) ?? mappings.defaultChannelProduct;
     const base = [...(product === undefined ? [] : (productWide.get(product) ?? [])), ...(channelWide.get(key) ?? [])];
+    // Channel-wide rules that need particular event ids (SigmaHQ's `service: security` rules) join only those ids' buckets.
+    const open: BucketEntry<R>[] = [];
+    const needing = new Map<number, BucketEntry<R>[]>();
+    for (const entry of base) {
+      const ids = requiredEventIds(entry.rule);
+      if (ids === undefined) open.push(entry);
+      else for (const id of ids) push(needing, id, entry);
+    }
+    const mapped = channelById.get(key) ?? new Map<number, BucketEntry<R>[]>();
     const byId = new Map<number, RuleBucket<R>>();
-    for (const [id, entries] of channelById.get(key) ?? []) byId.set(id, new RuleBucket([...base, ...entries]));
-    channels.set(key, { all: new RuleBucket(base), byId });
+    for (const id of new Set([...mapped.keys(), ...needing.keys()])) byId.set(id, new RuleBucket([...open, ...(mapped.get(id) ?? []), ...(needing.get(id) ?? [])]));
+    channels.set(key, { all: new RuleBucket(open), noId: new RuleBucket(base), byId });
   }
   // Exact spellings from the mappings too, so the usual event needs no toLowerCase.
   for (const mapping of mappings.products.values()) {
@@ -135,7 +162,7 @@ export function buildLogsourceIndex<R extends IndexableRule>(rules: readonly R[]
     if (route.kind === 'channel') {
       const buckets = channels.get(route.channel) ?? channels.get(route.channel.toLowerCase());
       if (buckets === undefined) return unknownChannel;
-      return buckets.byId.get(route.eventId) ?? buckets.all;
+      return buckets.byId.get(route.eventId) ?? (route.eventId < 0 ? buckets.noId : buckets.all);
     }
     const byProgram = datasets.get(route.dataset);
     if (byProgram === undefined) return none;
