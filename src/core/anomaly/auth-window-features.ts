@@ -1,6 +1,7 @@
-import type { EvidenceLine } from '../../schema/alert.js';
 import type { EcsEvent } from '../../schema/event.js';
-import { SmallStringSet } from '../../lib/small-string-set.js';
+import { EntityWindow, type EntityKind } from './entity-window.js';
+
+export { EntityWindow, type EntityKind } from './entity-window.js';
 
 /** Features of one source address in one time window. Counts enter the forest as log1p. */
 export const SOURCE_FEATURES = [
@@ -15,28 +16,6 @@ export const SOURCE_FEATURES = [
 
 /** Features of one account in one time window. */
 export const USER_FEATURES = ['failures', 'successes', 'distinct_sources', 'distinct_hosts', 'hour_of_day', 'new_sources_for_user'] as const;
-
-export type EntityKind = 'source' | 'user';
-const EVIDENCE_PER_WINDOW = 5;
-
-/** What one entity did in one window: raw counts, kept to explain an anomaly in plain numbers. */
-export interface EntityWindow {
-  readonly kind: EntityKind;
-  readonly entity: string;
-  readonly start: number;
-  end: number;
-  failures: number;
-  successes: number;
-  invalidFailures: number;
-  newSources: number;
-  readonly firstSeen: boolean;
-  readonly peers: SmallStringSet;
-  readonly hosts: SmallStringSet;
-  readonly evidence: EvidenceLine[];
-  count: number;
-  /** The entity's window before this one, if any: the way to its history (see `historyBefore`). */
-  readonly previous: EntityWindow | undefined;
-}
 
 /** What an entity did in its windows before a given one. */
 export interface EntityHistory {
@@ -108,7 +87,7 @@ export class AuthWindowFeatures {
     const host = e.host?.name;
     let userTrack = this.users.get(user);
     if (userTrack === undefined) {
-      userTrack = { open: newWindow('user', user, bucket, false, undefined), knownSources: new Set() };
+      userTrack = { open: new EntityWindow('user', user, bucket, false, undefined), knownSources: new Set() };
       this.users.set(user, userTrack);
     }
     let newForUser = false;
@@ -118,11 +97,13 @@ export class AuthWindowFeatures {
     }
     let sourceTrack = this.sources.get(ip);
     if (sourceTrack === undefined) {
-      sourceTrack = { open: newWindow('source', ip, bucket, true, undefined) };
+      sourceTrack = { open: new EntityWindow('source', ip, bucket, true, undefined) };
       this.sources.set(ip, sourceTrack);
     }
-    accumulate(this.windowOf(sourceTrack, bucket), ts, success, invalid, newForUser, user, host, e);
-    accumulate(this.windowOf(userTrack, bucket), ts, success, invalid, newForUser, ip, host, e);
+    const line = e.event.sequence;
+    const evidence = line === undefined ? undefined : { path: e.log?.file?.path ?? '-', line };
+    this.windowOf(sourceTrack, bucket).record(ts, success, invalid, newForUser, user, host, evidence);
+    this.windowOf(userTrack, bucket).record(ts, success, invalid, newForUser, ip, host, evidence);
   }
 
   /** The track's window for `bucket`; an older open window is closed first. */
@@ -130,7 +111,7 @@ export class AuthWindowFeatures {
     const w = track.open;
     if (w.start >= bucket) return w;
     this.closed[w.kind].push(w);
-    track.open = newWindow(w.kind, w.entity, bucket, false, w);
+    track.open = new EntityWindow(w.kind, w.entity, bucket, false, w);
     return track.open;
   }
 
@@ -152,25 +133,6 @@ export class AuthWindowFeatures {
   }
 }
 
-function newWindow(kind: EntityKind, entity: string, bucket: number, firstSeen: boolean, previous: EntityWindow | undefined): EntityWindow {
-  return {
-    kind,
-    entity,
-    start: bucket,
-    end: bucket,
-    failures: 0,
-    successes: 0,
-    invalidFailures: 0,
-    newSources: 0,
-    firstSeen,
-    peers: new SmallStringSet(),
-    hosts: new SmallStringSet(),
-    evidence: [],
-    count: 0,
-    previous,
-  };
-}
-
 /**
  * The entity's history before window `w`: how many windows, and each raw feature's maximum. Computed
  * when asked, by walking back through the entity's windows: only the few windows that reach the
@@ -188,28 +150,6 @@ export function historyBefore(w: EntityWindow): EntityHistory {
   return { windows, max };
 }
 
-function accumulate(
-  w: EntityWindow,
-  ts: number,
-  success: boolean,
-  invalid: boolean,
-  newForUser: boolean,
-  peer: string,
-  host: string | undefined,
-  e: EcsEvent,
-): void {
-  w.count++;
-  w.end = ts;
-  if (success) w.successes++;
-  else w.failures++;
-  if (invalid && !success) w.invalidFailures++;
-  if (newForUser) w.newSources++;
-  w.peers.add(peer);
-  if (host !== undefined) w.hosts.add(host);
-  const line = e.event.sequence;
-  if (line !== undefined && w.evidence.length < EVIDENCE_PER_WINDOW) w.evidence.push({ path: e.log?.file?.path ?? '-', line });
-}
-
 /** The feature names of an entity kind. */
 export function featureNames(kind: EntityKind): readonly string[] {
   return kind === 'source' ? SOURCE_FEATURES : USER_FEATURES;
@@ -219,15 +159,15 @@ export function featureNames(kind: EntityKind): readonly string[] {
 function writeRawRow(w: EntityWindow, out: Float64Array, offset: number): void {
   out[offset] = w.failures;
   out[offset + 1] = w.successes;
-  out[offset + 2] = w.peers.size;
+  out[offset + 2] = w.peerCount;
   const hour = Math.floor(w.start / 3_600_000) % 24;
   if (w.kind === 'source') {
     out[offset + 3] = w.failures === 0 ? 0 : w.invalidFailures / w.failures;
-    out[offset + 4] = w.hosts.size;
+    out[offset + 4] = w.hostCount;
     out[offset + 5] = hour;
     out[offset + 6] = w.firstSeen ? 1 : 0;
   } else {
-    out[offset + 3] = w.hosts.size;
+    out[offset + 3] = w.hostCount;
     out[offset + 4] = hour;
     out[offset + 5] = w.newSources;
   }
@@ -242,11 +182,11 @@ export function rawFeature(w: EntityWindow, name: string): number {
       return w.successes;
     case 'distinct_users':
     case 'distinct_sources':
-      return w.peers.size;
+      return w.peerCount;
     case 'invalid_user_ratio':
       return w.failures === 0 ? 0 : w.invalidFailures / w.failures;
     case 'distinct_hosts':
-      return w.hosts.size;
+      return w.hostCount;
     case 'hour_of_day':
       return Math.floor(w.start / 3_600_000) % 24;
     case 'first_seen_source':

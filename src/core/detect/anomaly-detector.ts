@@ -162,12 +162,12 @@ function windowsEpisode(windows: EntityWindow[]): Episode {
   const episode = new Episode(windows[0]!.start, windows[0]!.start);
   for (const w of windows) {
     episode.end = Math.max(episode.end, w.end);
-    for (const host of w.hosts) episode.hosts.add(host);
-    if (w.kind === 'source') for (const u of w.peers) episode.users.add(u);
-    else for (const ip of w.peers) episode.ips.add(ip);
+    for (const host of w.hosts()) episode.hosts.add(host);
+    if (w.kind === 'source') for (const u of w.peers()) episode.users.add(u);
+    else for (const ip of w.peers()) episode.ips.add(ip);
   }
   episode.count = windows.reduce((n, w) => n + w.count, 0);
-  episode.addEvidence(windows.flatMap((w) => w.evidence));
+  episode.addEvidence(windows.flatMap((w) => w.evidence()));
   return episode;
 }
 

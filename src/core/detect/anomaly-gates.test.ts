@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EntityHistory, EntityWindow } from '../anomaly/auth-window-features.js';
+import type { EntityHistory } from '../anomaly/auth-window-features.js';
 import { USER_FEATURES } from '../anomaly/auth-window-features.js';
-import { SmallStringSet } from '../../lib/small-string-set.js';
+import { EntityWindow } from '../anomaly/entity-window.js';
 import { defaultDetectionConfig } from '../../schema/config.js';
 import { deservesAlert, isExtreme, riskShare, usualForEntity, type Driver } from './anomaly-gates.js';
 
@@ -10,22 +10,7 @@ const config = defaultDetectionConfig().anomaly;
 
 /** A window of "root" with no activity, after `previous` (none: the account's first window). */
 function userWindow(previous?: EntityWindow): EntityWindow {
-  return {
-    kind: 'user',
-    entity: 'root',
-    start: 0,
-    end: 0,
-    failures: 0,
-    successes: 0,
-    invalidFailures: 0,
-    newSources: 0,
-    firstSeen: false,
-    peers: new SmallStringSet(),
-    hosts: new SmallStringSet(),
-    evidence: [],
-    count: 0,
-    previous,
-  };
+  return new EntityWindow('user', 'root', 0, false, previous);
 }
 const history = (windows: number, max: Partial<Record<string, number>>): EntityHistory => ({ windows, max: USER_FEATURES.map((name) => max[name] ?? 0) });
 const driver = (name: string, value: number, share: number, typical = 0): Driver => ({ name, value, share, typical });
