@@ -1,7 +1,7 @@
 import type { EcsEvent } from '../../schema/event.js';
-import { EntityWindow, type EntityKind } from './entity-window.js';
+import { EntityWindow, EvidenceStore, type EntityKind } from './entity-window.js';
 
-export { EntityWindow, type EntityKind } from './entity-window.js';
+export { EntityWindow, EvidenceStore, type EntityKind } from './entity-window.js';
 
 /** Features of one source address in one time window. Counts enter the forest as log1p. */
 export const SOURCE_FEATURES = [
@@ -72,6 +72,7 @@ export class AuthWindowFeatures {
   /** By address; an address without a track has never been seen (`first_seen_source`). */
   private readonly sources = new Map<string, EntityTrack>();
   private readonly users = new Map<string, UserTrack>();
+  private readonly evidence = new EvidenceStore();
 
   constructor(private readonly windowMs: number) {}
 
@@ -87,7 +88,7 @@ export class AuthWindowFeatures {
     const host = e.host?.name;
     let userTrack = this.users.get(user);
     if (userTrack === undefined) {
-      userTrack = { open: new EntityWindow('user', user, bucket, false, undefined), knownSources: new Set() };
+      userTrack = { open: new EntityWindow('user', user, bucket, false, undefined, this.evidence), knownSources: new Set() };
       this.users.set(user, userTrack);
     }
     let newForUser = false;
@@ -97,7 +98,7 @@ export class AuthWindowFeatures {
     }
     let sourceTrack = this.sources.get(ip);
     if (sourceTrack === undefined) {
-      sourceTrack = { open: new EntityWindow('source', ip, bucket, true, undefined) };
+      sourceTrack = { open: new EntityWindow('source', ip, bucket, true, undefined, this.evidence) };
       this.sources.set(ip, sourceTrack);
     }
     const line = e.event.sequence;
@@ -111,7 +112,7 @@ export class AuthWindowFeatures {
     const w = track.open;
     if (w.start >= bucket) return w;
     this.closed[w.kind].push(w);
-    track.open = new EntityWindow(w.kind, w.entity, bucket, false, w);
+    track.open = new EntityWindow(w.kind, w.entity, bucket, false, w, this.evidence);
     return track.open;
   }
 

@@ -9,11 +9,11 @@ export const EVIDENCE_PER_WINDOW = 5;
  * What one entity did in one window: raw counts, kept to explain an anomaly in plain numbers.
  *
  * A month of a busy auth log holds some 65,000 windows, all alive until the forest is fitted, so a
- * window is one object: its first peer and host and its evidence sit in fields, and a `Set` (or a
- * list of paths) is made only when a second distinct value comes. A window of plain objects (two
+ * window is one object: its first peer and host sit in fields, a `Set` is made only when a second
+ * distinct value comes, and its evidence lines live in a shared `EvidenceStore`. A window of plain objects (two
  * small sets, an evidence array and its line objects) took about 490 bytes and eight objects, and
  * the young-generation collector copied every one of them. Its numbers stay small integers (see
- * `small`), so that V8 keeps them in the object rather than in a box each.
+ * `small`), which V8 keeps in the object rather than in a box each.
  */
 export class EntityWindow {
   failures = 0;
@@ -28,14 +28,8 @@ export class EntityWindow {
   private host: string | undefined = undefined;
   private moreHosts: Set<string> | undefined = undefined;
   private evidenceCount = 0;
-  private line0 = 0;
-  private line1 = 0;
-  private line2 = 0;
-  private line3 = 0;
-  private line4 = 0;
-  /** The path of the first evidence line; `paths` holds every line's path once one differs. */
-  private path0 = '';
-  private paths: string[] | undefined = undefined;
+  /** The first of this window's EVIDENCE_PER_WINDOW slots in `evidenceStore`. */
+  private readonly evidenceAt: number;
 
   constructor(
     readonly kind: EntityKind,
@@ -44,7 +38,11 @@ export class EntityWindow {
     readonly firstSeen: boolean,
     /** The entity's window before this one, if any: the way to its history (see `historyBefore`). */
     readonly previous: EntityWindow | undefined,
-  ) {}
+    /** Where the evidence lines of this entity's windows are kept (shared by every window of a run). */
+    private readonly evidenceStore: EvidenceStore,
+  ) {
+    this.evidenceAt = evidenceStore.reserve(EVIDENCE_PER_WINDOW);
+  }
 
   /** Time of the window's last event (its start before any). */
   get end(): number {
@@ -87,34 +85,56 @@ export class EntityWindow {
 
   /** The window's first evidence lines, in the order seen. */
   evidence(): EvidenceLine[] {
-    const lines = [this.line0, this.line1, this.line2, this.line3, this.line4];
     const out: EvidenceLine[] = [];
-    for (let i = 0; i < this.evidenceCount; i++) out.push({ path: this.paths?.[i] ?? this.path0, line: lines[i]! });
+    for (let i = 0; i < this.evidenceCount; i++) out.push(this.evidenceStore.line(this.evidenceAt + i));
     return out;
   }
 
-  private addEvidence({ path, line: at }: EvidenceLine): void {
-    const line = small(at);
-    const i = this.evidenceCount++;
-    if (i === 0) this.path0 = path;
-    else if (this.paths !== undefined) this.paths.push(path);
-    else if (path !== this.path0) this.paths = [...Array<string>(i).fill(this.path0), path];
-    switch (i) {
-      case 0:
-        this.line0 = line;
-        break;
-      case 1:
-        this.line1 = line;
-        break;
-      case 2:
-        this.line2 = line;
-        break;
-      case 3:
-        this.line3 = line;
-        break;
-      default:
-        this.line4 = line;
+  private addEvidence(line: EvidenceLine): void {
+    this.evidenceStore.set(this.evidenceAt + this.evidenceCount++, line);
+  }
+}
+
+/**
+ * Evidence lines of many windows in flat arrays: a line number and a path number per slot, the paths
+ * kept once each. No object per line, and nothing here for the garbage collector to trace.
+ */
+export class EvidenceStore {
+  private lines = new Float64Array(1024);
+  private pathIds = new Int32Array(1024);
+  private used = 0;
+  private readonly paths: string[] = [];
+  private readonly pathId = new Map<string, number>();
+
+  /** Takes `n` slots; returns the first. */
+  reserve(n: number): number {
+    const at = this.used;
+    this.used += n;
+    if (this.used > this.lines.length) {
+      const size = Math.max(this.used, this.lines.length * 2);
+      const lines = new Float64Array(size);
+      lines.set(this.lines);
+      this.lines = lines;
+      const pathIds = new Int32Array(size);
+      pathIds.set(this.pathIds);
+      this.pathIds = pathIds;
     }
+    return at;
+  }
+
+  set(slot: number, { path, line }: EvidenceLine): void {
+    let id = this.pathId.get(path);
+    if (id === undefined) {
+      id = this.paths.length;
+      this.paths.push(path);
+      this.pathId.set(path, id);
+    }
+    this.lines[slot] = line;
+    this.pathIds[slot] = id;
+  }
+
+  line(slot: number): EvidenceLine {
+    return { path: this.paths[this.pathIds[slot]!]!, line: this.lines[slot]! };
   }
 }
 
@@ -122,9 +142,8 @@ export class EntityWindow {
 const SMALL_MAX = 0x3fffffff;
 
 /**
- * `n` as an integer V8 can keep unboxed in a field. Line numbers come from a Float64Array and
- * offsets from subtracting epoch milliseconds, so without the `| 0` they arrive as doubles and every
- * such field of every window gets a heap box; larger values are kept as they are.
+ * `n` as an integer V8 can keep unboxed in a field: an offset computed from epoch milliseconds is a
+ * double, and without the `| 0` every window would box it; larger values are kept as they are.
  */
 function small(n: number): number {
   return n >= 0 && n <= SMALL_MAX ? n | 0 : n;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EntityHistory } from '../anomaly/auth-window-features.js';
 import { USER_FEATURES } from '../anomaly/auth-window-features.js';
-import { EntityWindow } from '../anomaly/entity-window.js';
+import { EntityWindow, EvidenceStore } from '../anomaly/entity-window.js';
 import { defaultDetectionConfig } from '../../schema/config.js';
 import { deservesAlert, isExtreme, riskShare, usualForEntity, type Driver } from './anomaly-gates.js';
 
@@ -10,7 +10,7 @@ const config = defaultDetectionConfig().anomaly;
 
 /** A window of "root" with no activity, after `previous` (none: the account's first window). */
 function userWindow(previous?: EntityWindow): EntityWindow {
-  return new EntityWindow('user', 'root', 0, false, previous);
+  return new EntityWindow('user', 'root', 0, false, previous, new EvidenceStore());
 }
 const history = (windows: number, max: Partial<Record<string, number>>): EntityHistory => ({ windows, max: USER_FEATURES.map((name) => max[name] ?? 0) });
 const driver = (name: string, value: number, share: number, typical = 0): Driver => ({ name, value, share, typical });
