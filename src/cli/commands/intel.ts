@@ -190,7 +190,7 @@ async function runPull(rest: string[], signal: AbortSignal | undefined): Promise
     if (values.json === true) process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     else {
       for (const o of outcomes) {
-        const counts = o.status === 'updated' ? `: ${o.read ?? 0} read, ${o.inserted ?? 0} new, ${o.updated ?? 0} updated${o.badRecords ? `, ${o.badRecords} record(s) not read` : ''}` : o.message === undefined ? '' : `: ${o.message}`;
+        const counts = o.status === 'updated' ? `: ${o.read ?? 0} read, ${o.inserted ?? 0} new, ${o.updated ?? 0} updated${o.withdrawn ? `, ${o.withdrawn} withdrawn (no longer listed)` : ''}${o.badRecords ? `, ${o.badRecords} record(s) not read` : ''}` : o.message === undefined ? '' : `: ${o.message}`;
         process.stdout.write(`${o.name.padEnd(20)} ${o.status}${counts}\n`);
       }
     }
@@ -261,7 +261,7 @@ async function runStats(rest: string[]): Promise<number> {
       return 0;
     }
     const out = [
-      `Indicators: ${stats.total} stored, ${stats.active} active, ${stats.expired} expired, ${stats.revoked} revoked, ${stats.notYetValid} not yet valid`,
+      `Indicators: ${stats.total} stored, ${stats.active} active, ${stats.expired} expired, ${stats.revoked} revoked, ${stats.withdrawn} withdrawn by their feeds, ${stats.notYetValid} not yet valid`,
       `Active by type:   ${Object.entries(stats.byType).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`,
       `Active by source: ${Object.entries(stats.bySource).slice(0, 20).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`,
     ];

@@ -101,6 +101,37 @@ export function indicatorStoreConformance(name: string, open: () => Promise<Indi
     await store.close();
   });
 
+  test(`${name}: an indicator every feed stopped listing is withdrawn, and comes back when stored again`, async () => {
+    const store = await open();
+    const a = sampleIndicator('192.0.2.1');
+    const b = sampleIndicator('192.0.2.2');
+    const c = sampleIndicator('192.0.2.3');
+    const active = async (): Promise<string[]> => (await store.activeIndicators(T0)).map((i) => i.value);
+    await store.putIndicators([a, b, c]);
+    assert.deepEqual(await store.recordFeedListing('one', [a, b, c], T0, true), { listed: 3, withdrawn: 0 });
+    assert.deepEqual(await store.recordFeedListing('two', [c], T0, true), { listed: 1, withdrawn: 0 });
+    // `one` drops b and c: b is withdrawn; c stays, since `two` still lists it.
+    assert.deepEqual(await store.recordFeedListing('one', [a], T0 + DAY, true), { listed: 1, withdrawn: 1 });
+    assert.deepEqual(await active(), ['192.0.2.1', '192.0.2.3']);
+    const s = await store.stats(T0);
+    assert.deepEqual([s.total, s.active, s.withdrawn, s.expired], [3, 2, 1, 0]);
+    // An incomplete listing only adds: `two` keeps c although its snapshot lacks it.
+    assert.deepEqual(await store.recordFeedListing('two', [], T0 + DAY, false), { listed: 0, withdrawn: 0 });
+    assert.deepEqual(await active(), ['192.0.2.1', '192.0.2.3']);
+    assert.deepEqual(await store.recordFeedListing('two', [], T0 + DAY, true), { listed: 0, withdrawn: 1 });
+    assert.deepEqual(await active(), ['192.0.2.1']);
+    // A feed listing b again (or any import of it) brings it back.
+    await store.putIndicators([b]);
+    assert.deepEqual(await store.recordFeedListing('one', [a, b], T0 + 2 * DAY, true), { listed: 2, withdrawn: 0 });
+    assert.deepEqual(await active(), ['192.0.2.1', '192.0.2.2']);
+    // Indicators no feed ever listed (a manual import) are never withdrawn by a feed.
+    const manual = sampleIndicator('192.0.2.9', { source: 'analyst' });
+    await store.putIndicators([manual]);
+    await store.recordFeedListing('one', [], T0 + 3 * DAY, true);
+    assert.deepEqual(await active(), ['192.0.2.9']);
+    await store.close();
+  });
+
   test(`${name}: keeps feed state between pulls`, async () => {
     const store = await open();
     assert.equal(await store.getFeedState('urlhaus'), undefined);

@@ -8,6 +8,14 @@ export interface IndicatorPutResult {
   readonly updated: number;
 }
 
+/** Outcome of recording what a feed lists. */
+export interface FeedListingResult {
+  /** Stored indicators the feed lists now. */
+  readonly listed: number;
+  /** Indicators withdrawn: the feed listed them before, and no feed lists them now. */
+  readonly withdrawn: number;
+}
+
 /** Which indicators to list. */
 export interface IndicatorQuery {
   readonly type?: IndicatorType;
@@ -25,9 +33,11 @@ export interface IndicatorStats {
   readonly total: number;
   readonly active: number;
   readonly revoked: number;
-  /** Not revoked, and `validUntil` at or before the time. */
+  /** Not revoked, and dropped by every feed that listed it (see `recordFeedListing`). */
+  readonly withdrawn: number;
+  /** Not revoked or withdrawn, and `validUntil` at or before the time. */
   readonly expired: number;
-  /** Not revoked, and `validFrom` after the time. */
+  /** Not revoked or withdrawn, and `validFrom` after the time. */
   readonly notYetValid: number;
   readonly byType: Readonly<Record<string, number>>;
   readonly bySource: Readonly<Record<string, number>>;
@@ -54,12 +64,20 @@ export interface FeedState {
 /**
  * Where indicators live, keyed by (type, canonical value, source): storing the same indicator again
  * (re-importing a feed) merges into the stored one, never duplicates it. Revoked and expired
- * indicators stay stored (for the record and for export) but are not active. Implementations must
- * pass `indicator-store.conformance.ts`.
+ * indicators stay stored (for the record and for export) but are not active. So do withdrawn ones:
+ * indicators that every feed listing them has stopped listing (a feed drops its false positives);
+ * storing one again brings it back. Implementations must pass `indicator-store.conformance.ts`.
  */
 export interface IndicatorStore {
   /** Stores a batch in one transaction: all of it or, on failure, none. */
   putIndicators(indicators: readonly Indicator[]): Promise<IndicatorPutResult>;
+  /**
+   * Records which stored indicators `feed` lists now (after `putIndicators` stored them). When the
+   * listing is `complete` (a whole snapshot read without bad records), the indicators the feed listed
+   * before and lists no more leave its listing, and those no other feed lists are withdrawn at `at`.
+   * An incomplete listing (an incremental TAXII pull, a snapshot with unreadable records) only adds.
+   */
+  recordFeedListing(feed: string, indicators: readonly Indicator[], at: number, complete: boolean): Promise<FeedListingResult>;
   /** Indicators active at `at` (epoch ms), in insertion order. */
   activeIndicators(at: number): Promise<Indicator[]>;
   /** Number of indicators active at `at`. */

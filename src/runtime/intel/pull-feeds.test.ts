@@ -148,6 +148,29 @@ test('a file feed is read again only when it changed', async () => {
   await store.close();
 });
 
+test('a feed that drops an indicator withdraws it, unless a record of the new snapshot could not be read', async () => {
+  const store = freshStore();
+  const path = join(dir, 'drops.txt');
+  const feeds = [feed({ name: 'drops', file: path, format: 'plain', intervalMinutes: 1 })];
+  const active = async (): Promise<string[]> => (await store.activeIndicators(T0 + 10 * MIN)).map((i) => i.value).sort();
+  writeFileSync(path, '203.0.113.1\n203.0.113.2\nfp.example\n');
+  await pullFeeds(feeds, store, { now: T0 });
+  // The feed drops its false positive, with a record that cannot be read: nothing is withdrawn yet.
+  writeFileSync(path, '203.0.113.1\n203.0.113.2\nnot an indicator at all\n');
+  const partial = (await pullFeeds(feeds, store, { now: T0 + 2 * MIN, force: true }))[0];
+  assert.equal(partial?.badRecords, 1, JSON.stringify(partial));
+  assert.equal(partial.withdrawn, 0);
+  assert.deepEqual(await active(), ['203.0.113.1', '203.0.113.2', 'fp.example']);
+  // A clean snapshot without it withdraws it; the indicator stays stored, inactive.
+  writeFileSync(path, '203.0.113.1\n203.0.113.2\n');
+  const clean = (await pullFeeds(feeds, store, { now: T0 + 4 * MIN, force: true }))[0];
+  assert.equal(clean?.withdrawn, 1, JSON.stringify(clean));
+  assert.deepEqual(await active(), ['203.0.113.1', '203.0.113.2']);
+  assert.equal((await store.findByValue('domain', 'fp.example')).length, 1);
+  assert.equal((await store.stats(T0 + 10 * MIN)).withdrawn, 1);
+  await store.close();
+});
+
 test('a TAXII feed is pulled completely, and the second pull fetches only what is new', async () => {
   const taxii = await startTaxiiTestServer({
     pageSize: 2,

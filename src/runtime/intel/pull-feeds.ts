@@ -16,6 +16,8 @@ export interface PullOutcome {
   readonly read?: number;
   readonly inserted?: number;
   readonly updated?: number;
+  /** Indicators withdrawn because this pull no longer lists them and no other feed does. */
+  readonly withdrawn?: number;
   /** Records of the feed that could not be read (the others were stored). */
   readonly badRecords?: number;
   /** Example problems (a few). */
@@ -40,7 +42,9 @@ export interface PullFeedsOptions {
  * than its interval ago is skipped (unless `force`); URLs are fetched with `If-None-Match` /
  * `If-Modified-Since` from the last success, so an unchanged feed (304) costs one request and changes
  * nothing; a file feed whose size and modification time did not change is not read again; a TAXII
- * feed asks only for objects added after the last pull's cursor. Each feed is all or nothing: a feed
+ * feed asks only for objects added after the last pull's cursor. A file or URL feed is a whole
+ * snapshot: indicators it listed before and lists no more are withdrawn when no other feed lists
+ * them (see `IndicatorStore.recordFeedListing`). Each feed is all or nothing: a feed
  * that fails (network, size, timeout, encoding, format) leaves the store as it was, and the failure
  * is recorded in its state with the time of the attempt.
  */
@@ -73,6 +77,10 @@ async function pullOne(feed: FeedConfig, state: FeedState, store: IndicatorStore
       return { name: feed.name, status: 'not-modified', message: 'unchanged since the last pull' };
     }
     const put = await store.putIndicators(result.indicators);
+    const badRecords = result.errors.length + result.errorsDropped;
+    // A file or URL feed is a whole snapshot: what it no longer lists is withdrawn, unless some record
+    // could not be read (its indicator would look dropped). TAXII pulls only what is new.
+    const listing = await store.recordFeedListing(feed.name, result.indicators, options.now, feed.format !== 'taxii' && badRecords === 0);
     await store.putFeedState({ ...withoutError(state), ...next, lastAttempt: options.now, lastSuccess: options.now, lastCount: result.indicators.length });
     return {
       name: feed.name,
@@ -80,7 +88,8 @@ async function pullOne(feed: FeedConfig, state: FeedState, store: IndicatorStore
       read: result.indicators.length,
       inserted: put.inserted,
       updated: put.updated,
-      badRecords: result.errors.length + result.errorsDropped,
+      withdrawn: listing.withdrawn,
+      badRecords,
       problems: result.errors.slice(0, 3).map(formatIntelError),
     };
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Indicator, type IndicatorType, INDICATOR_TYPES, TLP_LEVELS, indicatorKey, indicatorSchema, mergeIndicator } from '../../core/intel/index.js';
 import { VigilError } from '../../lib/errors.js';
 import { migrateComponent, openSqliteDatabase } from '../store/sqlite-database.js';
-import type { FeedState, IndicatorPutResult, IndicatorQuery, IndicatorStats, IndicatorStore } from './indicator-store.js';
+import type { FeedListingResult, FeedState, IndicatorPutResult, IndicatorQuery, IndicatorStats, IndicatorStore } from './indicator-store.js';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE intel_indicators (
@@ -28,6 +28,14 @@ const MIGRATIONS: readonly string[] = [
      name TEXT PRIMARY KEY,
      state TEXT NOT NULL
    ) STRICT;`,
+  // Which indicators each feed lists now: an indicator no feed lists any more is withdrawn.
+  `ALTER TABLE intel_indicators ADD COLUMN withdrawn_at INTEGER;
+   CREATE TABLE intel_feed_members (
+     feed TEXT NOT NULL,
+     indicator INTEGER NOT NULL,
+     PRIMARY KEY (feed, indicator)
+   ) WITHOUT ROWID, STRICT;
+   CREATE INDEX intel_feed_members_indicator ON intel_feed_members(indicator);`,
 ];
 
 const rowSchema = z.object({
@@ -60,7 +68,7 @@ const feedStateSchema = z
   })
   .strict();
 
-const ACTIVE = 'revoked = 0 AND (valid_from IS NULL OR valid_from <= @at) AND (valid_until IS NULL OR valid_until > @at)';
+const ACTIVE = 'revoked = 0 AND withdrawn_at IS NULL AND (valid_from IS NULL OR valid_from <= @at) AND (valid_until IS NULL OR valid_until > @at)';
 const COLUMNS = 'type, value, source, confidence, tlp, labels, first_seen, last_seen, valid_from, valid_until, revoked, ref, description';
 
 /** Opens (creating if needed) the indicator store in the SQLite file at `path` (the alerts' file by default). */
@@ -81,10 +89,19 @@ export function indicatorStoreOn(db: Database.Database, options: { readonly clos
   const insert = db.prepare(
     `INSERT INTO intel_indicators (${COLUMNS}) VALUES (@type, @value, @source, @confidence, @tlp, @labels, @first_seen, @last_seen, @valid_from, @valid_until, @revoked, @ref, @description)`,
   );
+  // Storing an indicator again asserts it again: a withdrawn one comes back.
   const update = db.prepare(
     `UPDATE intel_indicators SET confidence = @confidence, tlp = @tlp, labels = @labels, first_seen = @first_seen, last_seen = @last_seen,
-       valid_from = @valid_from, valid_until = @valid_until, revoked = @revoked, ref = @ref, description = @description
+       valid_from = @valid_from, valid_until = @valid_until, revoked = @revoked, ref = @ref, description = @description, withdrawn_at = NULL
      WHERE type = @type AND value = @value AND source = @source`,
+  );
+  const idOf = db.prepare<[string, string, string], { id: number }>('SELECT id FROM intel_indicators WHERE type = ? AND value = ? AND source = ?');
+  const listed = db.prepare<[string], { indicator: number }>('SELECT indicator FROM intel_feed_members WHERE feed = ?');
+  const addMember = db.prepare('INSERT OR IGNORE INTO intel_feed_members (feed, indicator) VALUES (?, ?)');
+  const dropMember = db.prepare('DELETE FROM intel_feed_members WHERE feed = ? AND indicator = ?');
+  const withdraw = db.prepare<{ id: number; at: number }>(
+    `UPDATE intel_indicators SET withdrawn_at = @at
+     WHERE id = @id AND withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM intel_feed_members WHERE indicator = @id)`,
   );
   const active = db.prepare<{ at: number }>(`SELECT ${COLUMNS} FROM intel_indicators WHERE ${ACTIVE} ORDER BY id`);
   const countActive = db.prepare<{ at: number }, { n: number }>(`SELECT count(*) AS n FROM intel_indicators WHERE ${ACTIVE}`);
@@ -114,7 +131,33 @@ export function indicatorStoreOn(db: Database.Database, options: { readonly clos
     return { inserted, updated };
   });
 
+  const recordListing = db.transaction((feed: string, indicators: readonly Indicator[], at: number, complete: boolean): FeedListingResult => {
+    const now = new Set<number>();
+    for (const i of indicators) {
+      const row = idOf.get(i.type, i.value, i.source);
+      if (row !== undefined) now.add(row.id);
+    }
+    const before = listed.all(feed).map((r) => r.indicator);
+    for (const id of now) addMember.run(feed, id);
+    let withdrawn = 0;
+    if (complete) {
+      for (const id of before) {
+        if (now.has(id)) continue;
+        dropMember.run(feed, id);
+        withdrawn += withdraw.run({ id, at }).changes;
+      }
+    }
+    return { listed: now.size, withdrawn };
+  });
+
   return {
+    recordFeedListing: (feed, indicators, at, complete) => {
+      try {
+        return Promise.resolve(recordListing(feed, indicators, at, complete));
+      } catch (cause) {
+        return Promise.reject(new VigilError('STORE_FAILED', `cannot record what feed ${feed} lists: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }));
+      }
+    },
     putIndicators: (indicators) => {
       try {
         return Promise.resolve(putMany(indicators));
@@ -167,12 +210,13 @@ export function indicatorStoreOn(db: Database.Database, options: { readonly clos
 
 function statsAt(db: Database.Database, at: number): IndicatorStats {
   const counts = db
-    .prepare<{ at: number }, { total: number; active: number | null; revoked: number | null; expired: number | null; early: number | null }>(
+    .prepare<{ at: number }, { total: number; active: number | null; revoked: number | null; withdrawn: number | null; expired: number | null; early: number | null }>(
       `SELECT count(*) AS total,
               sum(CASE WHEN ${ACTIVE} THEN 1 ELSE 0 END) AS active,
               sum(revoked) AS revoked,
-              sum(CASE WHEN revoked = 0 AND valid_until IS NOT NULL AND valid_until <= @at THEN 1 ELSE 0 END) AS expired,
-              sum(CASE WHEN revoked = 0 AND valid_from IS NOT NULL AND valid_from > @at THEN 1 ELSE 0 END) AS early
+              sum(CASE WHEN revoked = 0 AND withdrawn_at IS NOT NULL THEN 1 ELSE 0 END) AS withdrawn,
+              sum(CASE WHEN revoked = 0 AND withdrawn_at IS NULL AND valid_until IS NOT NULL AND valid_until <= @at THEN 1 ELSE 0 END) AS expired,
+              sum(CASE WHEN revoked = 0 AND withdrawn_at IS NULL AND valid_from IS NOT NULL AND valid_from > @at THEN 1 ELSE 0 END) AS early
        FROM intel_indicators`,
     )
     .get({ at });
@@ -187,6 +231,7 @@ function statsAt(db: Database.Database, at: number): IndicatorStats {
     total: counts?.total ?? 0,
     active: counts?.active ?? 0,
     revoked: counts?.revoked ?? 0,
+    withdrawn: counts?.withdrawn ?? 0,
     expired: counts?.expired ?? 0,
     notYetValid: counts?.early ?? 0,
     byType: group('type'),
