@@ -1,5 +1,5 @@
 import type { SigmaLogsource } from '../contract.js';
-import type { EventRoute } from '../events/event-route.js';
+import { type EventRoute, toEventId } from '../events/event-route.js';
 import type { RoutedEventView } from '../events/mapped-view.js';
 import type { LogsourceMappings } from './logsource-mappings.js';
 import { resolveLogsource, type UnmappedReason } from './resolve-logsource.js';
@@ -43,17 +43,16 @@ interface ChannelBuckets<R> {
   readonly byId: ReadonlyMap<number, RuleBucket<R>>;
 }
 
-const EVENT_ID = /^\d{1,10}$/;
-
 /**
  * The event ids a rule needs (`EventID: 4624` in every branch of its condition), or undefined. A rule
  * can only match an event whose `EventID` reads as one of them, and such an event's route has that id:
- * the format reads both from the same place, and a decimal text or number reads as itself.
+ * the format reads both from the same place, and each value is parsed as the route parses it.
  */
 function requiredEventIds(rule: IndexableRule): number[] | undefined {
   const values = rule.requiredValues?.EventID;
-  if (values === undefined || values.length === 0 || !values.every((v) => EVENT_ID.test(v) && Number(v) <= 0xffffffff)) return undefined;
-  return values.map(Number);
+  if (values === undefined || values.length === 0) return undefined;
+  const ids = values.map(toEventId);
+  return ids.every((id) => id >= 0) ? ids : undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
