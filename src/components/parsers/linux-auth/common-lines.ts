@@ -2,7 +2,7 @@ import { isIpAddress } from '../../../lib/ip.js';
 import type { AuthAction } from '../../../schema/event.js';
 import { MAX_HOSTNAME, MAX_PROCID } from '../syslog/header-fields.js';
 import type { SyslogReader } from '../syslog/syslog-reader.js';
-import { digitsStartBefore, lastSpaceBefore, parseDecimal, trimEndIndex, wordAt } from '../text/scan.js';
+import { digitsEndAfter, digitsStartBefore, lastSpaceBefore, parseDecimal, trimEndIndex, wordAt } from '../text/scan.js';
 
 /**
  * The few line shapes that make up most of a busy auth log, and that no detection looks at by default:
@@ -30,8 +30,7 @@ export function commonLineAction(reader: SyslogReader, text: string, start: numb
   if (program === undefined) return undefined;
   // `[pid]: ` after the program name.
   const pidStart = tagStart + program.length + 1;
-  let i = pidStart;
-  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  const i = digitsEndAfter(text, pidStart, end, MAX_PROCID + 1);
   if (i === pidStart || i - pidStart > MAX_PROCID || text.charCodeAt(i) !== 93 || text.charCodeAt(i + 1) !== 58 || text.charCodeAt(i + 2) !== 32) return undefined;
   const at = i + 3;
   if (at >= end) return undefined;
@@ -92,8 +91,7 @@ function pamSession(text: string, at: number, end: number): AuthAction | undefin
 
 /** Just past `N)` at `at` (1 to 10 digits, at most 2^32 - 1), or -1. */
 function uidEnd(text: string, at: number, end: number): number {
-  let i = at;
-  while (i < end && i - at < 10 && isDigit(text.charCodeAt(i))) i++;
+  const i = digitsEndAfter(text, at, end, 10);
   if (i === at || text.charCodeAt(i) !== 41 || parseDecimal(text, at, i, 0xffffffff) < 0) return -1;
   return i + 1;
 }
@@ -175,8 +173,4 @@ function indexWithin(text: string, word: string, from: number, end: number): num
   const first = word.charCodeAt(0);
   for (let i = from; i + word.length <= end; i++) if (text.charCodeAt(i) === first && wordAt(text, i, word)) return i;
   return -1;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }

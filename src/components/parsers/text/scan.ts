@@ -37,6 +37,17 @@ export function digitsStartBefore(text: string, end: number, floor: number, maxD
   return i;
 }
 
+/** Index just past the run of digits that starts at `start` (at most `maxDigits` long, never past `end`). */
+export function digitsEndAfter(text: string, start: number, end: number, maxDigits: number): number {
+  let i = start;
+  while (i < end && i - start < maxDigits) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    i++;
+  }
+  return i;
+}
+
 /** Index just past the last character of `text[start, end)` that is not a space, tab, CR or LF. */
 export function trimEndIndex(text: string, start: number, end: number): number {
   let i = end;
