@@ -173,28 +173,3 @@ function writeRawRow(w: EntityWindow, out: Float64Array, offset: number): void {
     out[offset + 5] = w.newSources;
   }
 }
-
-/** The raw (untransformed) value of a feature, for explanations. */
-export function rawFeature(w: EntityWindow, name: string): number {
-  switch (name) {
-    case 'failures':
-      return w.failures;
-    case 'successes':
-      return w.successes;
-    case 'distinct_users':
-    case 'distinct_sources':
-      return w.peerCount;
-    case 'invalid_user_ratio':
-      return w.failures === 0 ? 0 : w.invalidFailures / w.failures;
-    case 'distinct_hosts':
-      return w.hostCount;
-    case 'hour_of_day':
-      return Math.floor(w.start / 3_600_000) % 24;
-    case 'first_seen_source':
-      return w.firstSeen ? 1 : 0;
-    case 'new_sources_for_user':
-      return w.newSources;
-    default:
-      return Number.NaN;
-  }
-}

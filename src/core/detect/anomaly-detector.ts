@@ -1,5 +1,5 @@
 import type { DetectionConfig } from '../../schema/config.js';
-import { AuthWindowFeatures, historyBefore, rawFeature, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
+import { AuthWindowFeatures, historyBefore, type EntityKind, type EntityWindow, type FeatureMatrix } from '../anomaly/auth-window-features.js';
 import { scoreByDistinctRows } from '../anomaly/distinct-rows.js';
 import type { IsolationForestModel } from '../anomaly/isolation-forest-model.js';
 import { buildAlert, type RuleDefinition } from './alert-factory.js';
@@ -151,7 +151,7 @@ function anomalyAlert(
       entity_history_max: Object.fromEntries(m.names.map((name, c) => [name, history.max[c] ?? 0])),
       windows: windows.length,
       window_minutes: config.windowMinutes,
-      features: Object.fromEntries(m.names.map((name) => [name, rawFeature(window, name)])),
+      features: Object.fromEntries(m.names.map((name, c) => [name, m.raw[worst.row * m.cols + c]!])),
       drivers,
     },
     ...(kind === 'source' ? { extraIps: [entity] } : { extraUsers: [entity] }),
